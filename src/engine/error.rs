@@ -1,0 +1,68 @@
+//! The engine's error, as the GUI and the command line receive it.
+//!
+//! Each engine module has its own `thiserror` enum; this one wraps them. `Display` is plain
+//! English for the log; [`Localized::localized`] is the sentence shown to the user, from the
+//! Fluent files. Neither ever contains a password.
+
+use crate::engine::profile::ProfileError;
+use crate::tr;
+
+/// The sentence shown to the user for an error, in their language.
+pub trait Localized {
+    fn localized(&self) -> String;
+}
+
+/// What kind of failure this is, so the GUI can offer the right way out (re-enter the
+/// password, accept a certificate, wait for the network...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The user's input or settings are wrong.
+    Usage,
+    /// The network or the server could not be reached.
+    Network,
+    /// TLS failed, or a certificate did not verify.
+    Tls,
+    /// The server refused the credentials.
+    Auth,
+    /// The server broke the protocol or refused a command.
+    Protocol,
+    /// The local disk or database failed.
+    Storage,
+    /// Something else.
+    Other,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Profile(#[from] ProfileError),
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Profile(_) => ErrorKind::Storage,
+        }
+    }
+}
+
+impl Localized for Error {
+    fn localized(&self) -> String {
+        match self {
+            Error::Profile(e) => e.localized(),
+        }
+    }
+}
+
+impl Localized for ProfileError {
+    fn localized(&self) -> String {
+        match self {
+            ProfileError::NoHome => tr!("error-profile-no-home"),
+            ProfileError::Create { path, source } => tr!(
+                "error-profile-create",
+                path = path.display().to_string(),
+                reason = source.to_string()
+            ),
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The account engine: accounts, credentials, discovery, the local store, and the three
+//! protocols. Nothing in here knows about iced; the GUI and the command line both drive it.
+
+pub mod error;
+pub mod profile;
+pub mod secret;
+
+pub use error::Error;
+pub use profile::Profile;

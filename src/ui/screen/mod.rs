@@ -1,0 +1,3 @@
+//! One module per screen, each with its own `Message`, `update` and `view`.
+
+pub mod welcome;

@@ -1,0 +1,7 @@
+//! Integration tests: the engine, the command line and the window against real servers
+//! started by the harness in `support`. One test binary, so the crate links once.
+
+mod support;
+
+mod harness;
+mod window;
