@@ -4,7 +4,10 @@
 //! English for the log; [`Localized::localized`] is the sentence shown to the user, from the
 //! Fluent files. Neither ever contains a password.
 
+use crate::engine::account::AccountError;
+use crate::engine::net::NetError;
 use crate::engine::profile::ProfileError;
+use crate::engine::tls::TlsError;
 use crate::tr;
 
 /// The sentence shown to the user for an error, in their language.
@@ -36,12 +39,24 @@ pub enum ErrorKind {
 pub enum Error {
     #[error(transparent)]
     Profile(#[from] ProfileError),
+    #[error(transparent)]
+    Account(#[from] AccountError),
+    #[error(transparent)]
+    Net(#[from] NetError),
+    #[error(transparent)]
+    Tls(#[from] TlsError),
 }
 
 impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Profile(_) => ErrorKind::Storage,
+            Error::Account(AccountError::Read { .. } | AccountError::Write { .. }) => {
+                ErrorKind::Storage
+            }
+            Error::Account(_) => ErrorKind::Usage,
+            Error::Net(_) => ErrorKind::Network,
+            Error::Tls(_) => ErrorKind::Tls,
         }
     }
 }
@@ -50,6 +65,9 @@ impl Localized for Error {
     fn localized(&self) -> String {
         match self {
             Error::Profile(e) => e.localized(),
+            Error::Account(e) => e.localized(),
+            Error::Net(e) => e.localized(),
+            Error::Tls(e) => e.localized(),
         }
     }
 }

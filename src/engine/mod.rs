@@ -1,9 +1,12 @@
 //! The account engine: accounts, credentials, discovery, the local store, and the three
 //! protocols. Nothing in here knows about iced; the GUI and the command line both drive it.
 
+pub mod account;
 pub mod error;
+pub mod net;
 pub mod profile;
 pub mod secret;
+pub mod tls;
 
 pub use error::Error;
 pub use profile::Profile;
