@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod error;
+pub mod events;
 pub mod net;
 pub mod profile;
 pub mod secret;
