@@ -176,6 +176,80 @@ fn parse_posix_locale(raw: &str) -> Option<LanguageIdentifier> {
     base.parse().ok()
 }
 
+/// The chrono locale for the current language, for month and day names.
+fn chrono_locale() -> chrono::Locale {
+    let lang = language();
+    let tag = match lang.region {
+        Some(region) => format!("{}_{}", lang.language, region.as_str()),
+        None => match lang.language.as_str() {
+            "de" => "de_DE".to_owned(),
+            "fr" => "fr_FR".to_owned(),
+            "es" => "es_ES".to_owned(),
+            "pt" => "pt_BR".to_owned(),
+            "ja" => "ja_JP".to_owned(),
+            _ => "en_US".to_owned(),
+        },
+    };
+    chrono::Locale::try_from(tag.as_str()).unwrap_or(chrono::Locale::en_US)
+}
+
+/// Formats a date with a strftime pattern taken from the Fluent files (so each language
+/// picks its own order), with month and day names in the current language.
+fn format_with(key_pattern: &str, date: &chrono::DateTime<chrono::Local>) -> String {
+    date.format_localized(key_pattern, chrono_locale())
+        .to_string()
+}
+
+/// A date as a message list shows it: the time today, day and month this year, the full
+/// date before.
+pub fn format_list_date(
+    date: &chrono::DateTime<chrono::Local>,
+    now: &chrono::DateTime<chrono::Local>,
+) -> String {
+    use chrono::Datelike;
+    let pattern = if date.date_naive() == now.date_naive() {
+        crate::tr!("date-format-time")
+    } else if date.year() == now.year() {
+        crate::tr!("date-format-day-month")
+    } else {
+        crate::tr!("date-format-date")
+    };
+    format_with(&pattern, date)
+}
+
+/// A date and time in full, as the reader's header shows it.
+pub fn format_full_date(date: &chrono::DateTime<chrono::Local>) -> String {
+    format_with(&crate::tr!("date-format-full"), date)
+}
+
+/// A size in bytes as people read it: 512 bytes, 1.4 KB, 23 MB, with the language's decimal
+/// separator.
+pub fn format_size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [
+        (1024 * 1024 * 1024, "size-gb"),
+        (1024 * 1024, "size-mb"),
+        (1024, "size-kb"),
+    ];
+    for (unit, key) in UNITS {
+        if bytes >= unit {
+            let value = bytes as f64 / unit as f64;
+            let text = if value < 10.0 {
+                format!("{value:.1}").replace('.', &crate::tr!("number-decimal-separator"))
+            } else {
+                format!("{value:.0}")
+            };
+            return message(key, Some(&args_with("size", text)));
+        }
+    }
+    message("size-bytes", Some(&args_with("count", bytes)))
+}
+
+fn args_with<'a>(name: &'a str, value: impl Into<FluentValue<'a>>) -> FluentArgs<'a> {
+    let mut args = FluentArgs::new();
+    args.set(name, value);
+    args
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +276,31 @@ mod tests {
     #[test]
     fn english_is_shipped_and_first() {
         assert_eq!(available().first(), Some(&lang(FALLBACK)));
+    }
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(format_size(512), "512 bytes");
+        assert_eq!(format_size(1), "1 byte");
+        assert_eq!(format_size(1536), "1.5 KB");
+        assert_eq!(format_size(23 * 1024 * 1024 + 5), "23 MB");
+    }
+
+    #[test]
+    fn list_dates_depend_on_how_old_they_are() {
+        use chrono::TimeZone;
+        let now = chrono::Local
+            .with_ymd_and_hms(2026, 11, 26, 15, 0, 0)
+            .unwrap();
+        let today = chrono::Local
+            .with_ymd_and_hms(2026, 11, 26, 9, 5, 0)
+            .unwrap();
+        let this_year = chrono::Local.with_ymd_and_hms(2026, 3, 2, 9, 5, 0).unwrap();
+        let old = chrono::Local.with_ymd_and_hms(2024, 3, 2, 9, 5, 0).unwrap();
+        assert_eq!(format_list_date(&today, &now), "9:05 AM");
+        assert_eq!(format_list_date(&this_year, &now), "Mar 2");
+        assert_eq!(format_list_date(&old, &now), "3/2/2024");
+        assert!(format_full_date(&old).contains("2024"));
     }
 
     #[test]

@@ -100,3 +100,18 @@ account-invalid-empty = it must not be empty
 account-invalid-email = “{ $email }” is not an email address
 account-invalid-host = “{ $host }” is not a server name
 account-invalid-port = the port must be between 1 and 65535
+
+## Formats: dates are strftime patterns, so each language can order them its own way.
+
+date-format-time = %-I:%M %p
+date-format-day-month = %b %-d
+date-format-date = %-m/%-d/%Y
+date-format-full = %A, %B %-d, %Y at %-I:%M %p
+number-decimal-separator = .
+size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+size-kb = { $size } KB
+size-mb = { $size } MB
+size-gb = { $size } GB
