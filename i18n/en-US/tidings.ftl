@@ -115,3 +115,20 @@ size-bytes = { $count ->
 size-kb = { $size } KB
 size-mb = { $size } MB
 size-gb = { $size } GB
+## IMAP
+
+error-imap-starttls-missing = { $host } does not offer STARTTLS, so no secure connection could be set up. Tidings stopped before sending your password. Choose TLS (port 993) or ask your provider.
+error-imap-starttls-refused = { $host } refused to start a secure connection (STARTTLS): { $text } Tidings stopped before sending your password.
+error-imap-auth = { $host } did not accept your user name or password: { $text }
+error-imap-no-auth-method = { $host } offers no way of logging in that Tidings can use safely (it offers: { $offered }).
+error-imap-greeting = { $host } did not answer like an IMAP mail server: { $text }
+error-imap-refused = { $host } refused the command { $command }: { $text }
+error-imap-rejected = { $host } rejected the command { $command } as invalid: { $text }
+error-imap-protocol = { $host } sent an answer Tidings could not understand: { $detail }
+error-imap-closed = { $host } closed the connection.
+error-imap-closed-text = { $host } closed the connection: { $text }
+error-imap-timeout = { $host } stopped answering. You may be offline, or the server is busy.
+error-imap-unsafe-input = The { $what } “{ $value }” contains a character that is not allowed ({ $character }).
+error-imap-bad-folder-name = { $host } sent a folder name that is not valid: “{ $name }”.
+error-imap-unsupported = { $host } does not support { $capability }, which this needs.
+error-imap-not-imap = The account “{ $account }” does not use IMAP.

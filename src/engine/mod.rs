@@ -5,6 +5,7 @@ pub mod account;
 pub mod error;
 pub mod events;
 pub mod mailto;
+pub mod imap;
 pub mod net;
 pub mod profile;
 pub mod secret;

@@ -4,5 +4,7 @@
 mod support;
 
 mod harness;
+mod imap_common;
+mod imap_connect;
 mod tls;
 mod window;

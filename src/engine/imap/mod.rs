@@ -1,0 +1,24 @@
+//! IMAP: keeps a full offline copy of every folder in the local store, brings new mail as it
+//! arrives, and replays the changes the user made offline.
+//!
+//! Built on async-imap's parser and wire (over our own TLS policy), with our own command
+//! layer where the crate's typed commands lose information (see [`session`]).
+//!
+//! - [`connect`]: TCP, TLS or STARTTLS (required when chosen), login; [`verify`].
+//! - [`session`]: running commands, keeping every unsolicited response.
+//! - [`caps`], [`utf7`], [`input`]: capabilities, mailbox-name encoding, input safety.
+//! - [`fetch`]: FETCH responses as data.
+
+pub mod caps;
+pub mod connect;
+pub mod error;
+pub mod fetch;
+pub mod input;
+pub mod session;
+pub mod transport;
+pub mod utf7;
+
+pub use caps::Capabilities;
+pub use connect::{ConnectOptions, connect, connect_with, verify};
+pub use error::ImapError;
+pub use session::Session;
