@@ -115,6 +115,7 @@ size-bytes = { $count ->
 size-kb = { $size } KB
 size-mb = { $size } MB
 size-gb = { $size } GB
+
 ## IMAP
 
 error-imap-starttls-missing = { $host } does not offer STARTTLS, so no secure connection could be set up. Tidings stopped before sending your password. Choose TLS (port 993) or ask your provider.
