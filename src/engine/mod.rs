@@ -4,8 +4,8 @@
 pub mod account;
 pub mod error;
 pub mod events;
-pub mod mailto;
 pub mod imap;
+pub mod mailto;
 pub mod net;
 pub mod profile;
 pub mod secret;
