@@ -133,3 +133,44 @@ error-imap-unsafe-input = The { $what } “{ $value }” contains a character th
 error-imap-bad-folder-name = { $host } sent a folder name that is not valid: “{ $name }”.
 error-imap-unsupported = { $host } does not support { $capability }, which this needs.
 error-imap-not-imap = The account “{ $account }” does not use IMAP.
+
+## Compose (engine/compose)
+
+compose-field-from = From
+compose-field-to = To
+compose-field-cc = Cc
+compose-field-bcc = Bcc
+compose-field-subject = Subject
+compose-field-date = Date
+compose-attribution = On { $date }, { $name } wrote:
+compose-attribution-undated = { $name } wrote:
+compose-forwarded-separator = -------- Forwarded Message --------
+error-compose-line-break = The { $field } field contains a line break, which cannot be sent.
+error-compose-address = “{ $value }” in the { $field } field is not an email address.
+error-compose-no-recipients = The message has no recipient. Add at least one address in To, Cc or Bcc.
+error-compose-attachment = The attachment { $name } could not be read: { $reason }
+error-compose-unreadable = The message could not be read: { $reason }
+error-compose-build = The message could not be put together: { $reason }
+
+## Sending (engine/smtp)
+
+smtp-stage-connect = while connecting
+smtp-stage-auth = while logging in
+smtp-stage-mail = at the sender address
+smtp-stage-recipient = at the recipients
+smtp-stage-data = before the message
+smtp-stage-content = after the message was sent
+error-smtp-bad-credentials = The user name or password contains a line break, which cannot be sent to a server.
+error-smtp-greeting = { $host } did not accept the connection: { $reply }
+error-smtp-starttls-missing = { $host } does not offer an encrypted connection (STARTTLS), so Tidings did not log in or send anything. Choose SSL/TLS in the account settings, or ask your provider.
+error-smtp-starttls-refused = { $host } refused to encrypt the connection (STARTTLS): { $reply }
+error-smtp-auth-unavailable = { $host } offers no login method Tidings can use. The server said: { $offered }
+error-smtp-auth-rejected = { $host } refused the user name or password: { $reply }
+error-smtp-eight-bit = { $host } does not accept messages with 8-bit characters.
+error-smtp-utf8-address = { $host } does not accept addresses with non-ASCII characters.
+error-smtp-bad-address = “{ $address }” is not an address mail can be sent to.
+error-smtp-recipients-refused = { $host } refused to send to { $recipients }: { $reply }
+error-smtp-refused = { $host } refused the message { $stage }: { $reply }
+error-smtp-protocol = { $host } sent an answer Tidings does not understand: { $reason }
+error-smtp-timeout = { $host } did not answer in time { $stage }.
+error-smtp-broken = The connection to { $host } broke { $stage }: { $reason }

@@ -5,8 +5,10 @@
 //! Fluent files. Neither ever contains a password.
 
 use crate::engine::account::AccountError;
+use crate::engine::compose::ComposeError;
 use crate::engine::net::NetError;
 use crate::engine::profile::ProfileError;
+use crate::engine::smtp::SmtpError;
 use crate::engine::tls::TlsError;
 use crate::tr;
 
@@ -45,6 +47,10 @@ pub enum Error {
     Net(#[from] NetError),
     #[error(transparent)]
     Tls(#[from] TlsError),
+    #[error(transparent)]
+    Compose(#[from] ComposeError),
+    #[error(transparent)]
+    Smtp(#[from] SmtpError),
 }
 
 impl Error {
@@ -57,6 +63,9 @@ impl Error {
             Error::Account(_) => ErrorKind::Usage,
             Error::Net(_) => ErrorKind::Network,
             Error::Tls(_) => ErrorKind::Tls,
+            Error::Compose(ComposeError::Attachment { .. }) => ErrorKind::Storage,
+            Error::Compose(_) => ErrorKind::Usage,
+            Error::Smtp(e) => e.kind(),
         }
     }
 }
@@ -68,6 +77,8 @@ impl Localized for Error {
             Error::Account(e) => e.localized(),
             Error::Net(e) => e.localized(),
             Error::Tls(e) => e.localized(),
+            Error::Compose(e) => e.localized(),
+            Error::Smtp(e) => e.localized(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! protocols. Nothing in here knows about iced; the GUI and the command line both drive it.
 
 pub mod account;
+pub mod compose;
 pub mod error;
 pub mod events;
 pub mod imap;
@@ -9,6 +10,7 @@ pub mod mailto;
 pub mod net;
 pub mod profile;
 pub mod secret;
+pub mod smtp;
 pub mod tls;
 
 pub use error::Error;

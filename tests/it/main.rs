@@ -6,5 +6,6 @@ mod support;
 mod harness;
 mod imap_common;
 mod imap_connect;
+mod smtp;
 mod tls;
 mod window;
