@@ -174,3 +174,18 @@ error-smtp-refused = { $host } refused the message { $stage }: { $reply }
 error-smtp-protocol = { $host } sent an answer Tidings does not understand: { $reason }
 error-smtp-timeout = { $host } did not answer in time { $stage }.
 error-smtp-broken = The connection to { $host } broke { $stage }: { $reason }
+
+## POP3
+
+error-pop3-unsafe-credential = The { $field } contains a line break or a NUL character, which cannot be sent safely to a POP3 server. Nothing was sent.
+error-pop3-stls-not-offered = { $host } does not offer STLS, so the connection cannot be encrypted. Tidings did not log in. Choose TLS on port 995, or ask your provider.
+error-pop3-stls-refused = { $host } refused to encrypt the connection (STLS): { $reply }. Tidings did not log in.
+error-pop3-auth-failed = { $host } did not accept the login name or password: { $reply }
+error-pop3-login-refused = { $host } refused the login for now: { $reply }
+error-pop3-no-login-method = { $host } offers no login method Tidings can use. If the connection is not encrypted, the server may allow logging in only over TLS.
+error-pop3-timeout = { $host } stopped answering for { $seconds } seconds. Nothing was lost; Tidings will try again.
+error-pop3-closed = The connection to { $host } closed unexpectedly. Nothing was lost; Tidings will try again.
+error-pop3-protocol = { $host } sent an answer that does not follow POP3: { $detail }
+error-pop3-refused = { $host } refused { $command }: { $reply }
+error-pop3-no-uidl-leave = { $host } cannot tell messages apart between sessions (it has no UIDL), so Tidings cannot leave mail on the server without downloading it again and again. Turn off "leave on server" for this account.
+error-pop3-store = The mail could not be saved on this computer: { $reason }. Nothing was deleted on the server.

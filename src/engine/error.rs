@@ -7,6 +7,7 @@
 use crate::engine::account::AccountError;
 use crate::engine::compose::ComposeError;
 use crate::engine::net::NetError;
+use crate::engine::pop3::Pop3Error;
 use crate::engine::profile::ProfileError;
 use crate::engine::smtp::SmtpError;
 use crate::engine::tls::TlsError;
@@ -51,6 +52,8 @@ pub enum Error {
     Compose(#[from] ComposeError),
     #[error(transparent)]
     Smtp(#[from] SmtpError),
+    #[error(transparent)]
+    Pop3(#[from] Pop3Error),
 }
 
 impl Error {
@@ -66,6 +69,7 @@ impl Error {
             Error::Compose(ComposeError::Attachment { .. }) => ErrorKind::Storage,
             Error::Compose(_) => ErrorKind::Usage,
             Error::Smtp(e) => e.kind(),
+            Error::Pop3(e) => e.kind(),
         }
     }
 }
@@ -79,6 +83,7 @@ impl Localized for Error {
             Error::Tls(e) => e.localized(),
             Error::Compose(e) => e.localized(),
             Error::Smtp(e) => e.localized(),
+            Error::Pop3(e) => e.localized(),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod events;
 pub mod imap;
 pub mod mailto;
 pub mod net;
+pub mod pop3;
 pub mod profile;
 pub mod secret;
 pub mod smtp;
