@@ -6,6 +6,7 @@
 
 use crate::engine::account::AccountError;
 use crate::engine::compose::ComposeError;
+use crate::engine::imap::ImapError;
 use crate::engine::net::NetError;
 use crate::engine::pop3::Pop3Error;
 use crate::engine::profile::ProfileError;
@@ -54,6 +55,8 @@ pub enum Error {
     Smtp(#[from] SmtpError),
     #[error(transparent)]
     Pop3(#[from] Pop3Error),
+    #[error(transparent)]
+    Imap(#[from] ImapError),
 }
 
 impl Error {
@@ -70,6 +73,7 @@ impl Error {
             Error::Compose(_) => ErrorKind::Usage,
             Error::Smtp(e) => e.kind(),
             Error::Pop3(e) => e.kind(),
+            Error::Imap(e) => e.kind(),
         }
     }
 }
@@ -84,6 +88,7 @@ impl Localized for Error {
             Error::Compose(e) => e.localized(),
             Error::Smtp(e) => e.localized(),
             Error::Pop3(e) => e.localized(),
+            Error::Imap(e) => e.localized(),
         }
     }
 }

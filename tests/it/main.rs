@@ -6,6 +6,7 @@ mod support;
 mod harness;
 mod imap_common;
 mod imap_connect;
+mod imap_session;
 mod pop3;
 mod smtp;
 mod tls;

@@ -320,7 +320,6 @@ impl Session {
     }
 
     /// Writes raw bytes (a literal) and flushes.
-    #[allow(dead_code)] // used by APPEND, which lands with replay
     pub(crate) async fn write_raw(&mut self, bytes: &[u8]) -> Result<(), ImapError> {
         let host = self.host.clone();
         let stream = self.imap.get_mut();
