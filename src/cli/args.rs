@@ -94,7 +94,7 @@ pub enum AccountCommand {
     #[command(about = tr!("cli-cmd-account-list"))]
     List(JsonArgs),
     #[command(about = tr!("cli-cmd-account-verify"))]
-    Verify(AccountNameArgs),
+    Verify(AccountVerifyArgs),
     #[command(about = tr!("cli-cmd-account-remove"))]
     Remove(AccountRemoveArgs),
 }
@@ -121,6 +121,17 @@ pub struct JsonArgs {
 pub struct AccountNameArgs {
     #[arg(value_name = "NAME", help = tr!("cli-arg-account-name"))]
     pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct AccountVerifyArgs {
+    #[arg(value_name = "NAME", help = tr!("cli-arg-account-name"))]
+    pub name: String,
+    /// Use this password for this run instead of the keyring's.
+    #[arg(long, help = tr!("cli-arg-password-stdin-run"))]
+    pub password_stdin: bool,
+    #[arg(long, help = tr!("cli-arg-json"))]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -163,6 +174,8 @@ pub struct AccountAddArgs {
     pub accept_cert: Vec<String>,
     #[arg(long, value_name = "IP:PORT", help = tr!("cli-arg-dns-server"))]
     pub dns_server: Option<String>,
+    #[arg(long, value_name = "URL", env = "TIDINGS_ISPDB_URL", help = tr!("cli-arg-ispdb-url"))]
+    pub ispdb_url: Option<String>,
     #[arg(long, help = tr!("cli-arg-password-stdin"))]
     pub password_stdin: bool,
 }
@@ -175,6 +188,8 @@ pub struct AccountDiscoverArgs {
     pub dns_server: Option<String>,
     #[arg(long, value_name = "PEM", help = tr!("cli-arg-ca-file"))]
     pub ca_file: Option<PathBuf>,
+    #[arg(long, value_name = "URL", env = "TIDINGS_ISPDB_URL", help = tr!("cli-arg-ispdb-url"))]
+    pub ispdb_url: Option<String>,
     #[arg(long, help = tr!("cli-arg-json"))]
     pub json: bool,
 }

@@ -3,6 +3,7 @@
 //! Errors go to stderr as one sentence in the user's language; the exit code is 2 for bad
 //! usage and 1 for everything else. `--json` output is one JSON document on stdout.
 
+pub mod account;
 pub mod args;
 
 use std::process::ExitCode;
@@ -70,6 +71,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
     let profile = Profile::resolve(cli.profile.as_deref()).map_err(Error::from)?;
     profile.ensure().map_err(Error::from)?;
     crate::logging::init(&profile.log_file());
+    crate::engine::credentials::use_platform_store();
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         ?profile,
@@ -91,6 +93,8 @@ fn run_window(profile: Profile, target: Option<String>) -> Result<(), CliError> 
 }
 
 fn run_command(profile: Profile, command: Command) -> Result<(), CliError> {
-    let _ = &profile;
-    Err(CliError::NotAvailable(command.name()))
+    match command {
+        Command::Account(command) => account::run(&profile, command),
+        other => Err(CliError::NotAvailable(other.name())),
+    }
 }

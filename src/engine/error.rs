@@ -7,6 +7,8 @@
 use crate::engine::account::AccountError;
 use crate::engine::compose::ComposeError;
 use crate::engine::imap::ImapError;
+use crate::engine::credentials::CredentialError;
+use crate::engine::discover::DiscoverError;
 use crate::engine::net::NetError;
 use crate::engine::pop3::Pop3Error;
 use crate::engine::profile::ProfileError;
@@ -57,6 +59,10 @@ pub enum Error {
     Pop3(#[from] Pop3Error),
     #[error(transparent)]
     Imap(#[from] ImapError),
+    #[error(transparent)]
+    Credential(#[from] CredentialError),
+    #[error(transparent)]
+    Discover(#[from] DiscoverError),
 }
 
 impl Error {
@@ -74,6 +80,11 @@ impl Error {
             Error::Smtp(e) => e.kind(),
             Error::Pop3(e) => e.kind(),
             Error::Imap(e) => e.kind(),
+            Error::Credential(CredentialError::Missing { .. }) => ErrorKind::Auth,
+            Error::Credential(_) => ErrorKind::Other,
+            Error::Discover(DiscoverError::InvalidAddress(_)) => ErrorKind::Usage,
+            Error::Discover(DiscoverError::Tls(_)) => ErrorKind::Tls,
+            Error::Discover(_) => ErrorKind::Network,
         }
     }
 }
@@ -89,6 +100,8 @@ impl Localized for Error {
             Error::Smtp(e) => e.localized(),
             Error::Pop3(e) => e.localized(),
             Error::Imap(e) => e.localized(),
+            Error::Credential(e) => e.localized(),
+            Error::Discover(e) => e.localized(),
         }
     }
 }

@@ -3,6 +3,8 @@
 
 pub mod account;
 pub mod compose;
+pub mod credentials;
+pub mod discover;
 pub mod error;
 pub mod events;
 pub mod imap;

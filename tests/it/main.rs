@@ -3,6 +3,8 @@
 
 mod support;
 
+mod account;
+mod discover;
 mod harness;
 mod imap_common;
 mod imap_connect;

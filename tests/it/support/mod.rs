@@ -12,7 +12,10 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod certs;
+pub mod dns;
 pub mod dovecot;
+pub mod https;
+pub mod loopback;
 pub mod postfix;
 pub mod proxy;
 pub mod system;
