@@ -6,9 +6,9 @@
 
 use crate::engine::account::AccountError;
 use crate::engine::compose::ComposeError;
-use crate::engine::imap::ImapError;
 use crate::engine::credentials::CredentialError;
 use crate::engine::discover::DiscoverError;
+use crate::engine::imap::ImapError;
 use crate::engine::net::NetError;
 use crate::engine::pop3::Pop3Error;
 use crate::engine::profile::ProfileError;
