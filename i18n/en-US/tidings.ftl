@@ -227,3 +227,10 @@ account-list-line = { $name } <{ $email }> { $protocol } { $incoming }, SMTP { $
 account-remove-pop3-choose = “{ $name }” is a POP3 account: its downloaded mail may be the only copy. Say what to do with it: --keep-mail or --delete-mail.
 account-removed = Removed the account “{ $name }”.
 account-removed-mail-kept = Removed the account “{ $name }”; its downloaded mail was kept.
+
+## Drafts (engine/drafts)
+
+error-draft-io = The draft { $path } could not be saved or read: { $reason }
+error-draft-damaged = The draft { $path } is damaged: { $reason }
+error-draft-not-found = There is no draft { $id }.
+error-draft-bad-id = “{ $id }” is not a draft.

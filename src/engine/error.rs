@@ -8,6 +8,7 @@ use crate::engine::account::AccountError;
 use crate::engine::compose::ComposeError;
 use crate::engine::credentials::CredentialError;
 use crate::engine::discover::DiscoverError;
+use crate::engine::drafts::DraftError;
 use crate::engine::imap::ImapError;
 use crate::engine::net::NetError;
 use crate::engine::pop3::Pop3Error;
@@ -63,6 +64,8 @@ pub enum Error {
     Credential(#[from] CredentialError),
     #[error(transparent)]
     Discover(#[from] DiscoverError),
+    #[error(transparent)]
+    Draft(#[from] DraftError),
 }
 
 impl Error {
@@ -85,6 +88,8 @@ impl Error {
             Error::Discover(DiscoverError::InvalidAddress(_)) => ErrorKind::Usage,
             Error::Discover(DiscoverError::Tls(_)) => ErrorKind::Tls,
             Error::Discover(_) => ErrorKind::Network,
+            Error::Draft(DraftError::BadId(_) | DraftError::NotFound(_)) => ErrorKind::Usage,
+            Error::Draft(_) => ErrorKind::Storage,
         }
     }
 }
@@ -102,6 +107,7 @@ impl Localized for Error {
             Error::Imap(e) => e.localized(),
             Error::Credential(e) => e.localized(),
             Error::Discover(e) => e.localized(),
+            Error::Draft(e) => e.localized(),
         }
     }
 }

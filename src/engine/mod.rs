@@ -5,6 +5,7 @@ pub mod account;
 pub mod compose;
 pub mod credentials;
 pub mod discover;
+pub mod drafts;
 pub mod error;
 pub mod events;
 pub mod imap;

@@ -201,6 +201,23 @@ pub fn build(message: &Outgoing) -> Result<Built, ComposeError> {
 
 /// Builds the message an [`Outgoing`] describes, with the given Date.
 pub fn build_at(message: &Outgoing, date: SystemTime) -> Result<Built, ComposeError> {
+    assemble(message, date, Purpose::Send)
+}
+
+/// The copy of an unfinished message kept in the Drafts folder: recipients that are not
+/// (yet) valid addresses are left out instead of refused, none at all is fine, and Bcc is
+/// kept so the draft reopens with it. Never send these bytes.
+pub fn build_draft(message: &Outgoing) -> Result<Vec<u8>, ComposeError> {
+    Ok(assemble(message, SystemTime::now(), Purpose::Draft)?.raw)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Send,
+    Draft,
+}
+
+fn assemble(message: &Outgoing, date: SystemTime, purpose: Purpose) -> Result<Built, ComposeError> {
     let from = message
         .from
         .as_ref()
@@ -227,8 +244,17 @@ pub fn build_at(message: &Outgoing, date: SystemTime) -> Result<Built, ComposeEr
         ("bcc", &message.bcc),
     ] {
         for entry in entries {
-            for person in parse_list(field, entry)? {
-                let mailbox = person.mailbox(field)?;
+            let people = match (parse_list(field, entry), purpose) {
+                (Ok(people), _) => people,
+                (Err(e), Purpose::Send) => return Err(e),
+                (Err(_), Purpose::Draft) => continue,
+            };
+            for person in people {
+                let mailbox = match (person.mailbox(field), purpose) {
+                    (Ok(m), _) => m,
+                    (Err(e), Purpose::Send) => return Err(e),
+                    (Err(_), Purpose::Draft) => continue,
+                };
                 recipients.push(mailbox.email.to_string());
                 builder = match field {
                     "to" => builder.to(mailbox),
@@ -238,8 +264,18 @@ pub fn build_at(message: &Outgoing, date: SystemTime) -> Result<Built, ComposeEr
             }
         }
     }
-    if recipients.is_empty() {
-        return Err(ComposeError::NoRecipients);
+    match purpose {
+        Purpose::Send if recipients.is_empty() => return Err(ComposeError::NoRecipients),
+        Purpose::Send => {}
+        Purpose::Draft => {
+            // lettre wants an envelope with a recipient; a draft's is never used.
+            let envelope =
+                lettre::address::Envelope::new(Some(from.email.clone()), vec![from.email.clone()])
+                    .map_err(|e| ComposeError::Build {
+                        reason: e.to_string(),
+                    })?;
+            builder = builder.envelope(envelope).keep_bcc();
+        }
     }
     if let Some(id) = message.in_reply_to.as_deref().and_then(clean_message_id) {
         builder = builder.in_reply_to(id);
@@ -557,6 +593,25 @@ mod tests {
         assert_eq!(clean_message_id("<a@b>\r\nX: y"), None);
         assert!(new_message_id("anna@example.test").ends_with("@example.test>"));
         assert!(new_message_id("garbage").ends_with("@tidings.invalid>"));
+    }
+
+    #[test]
+    fn a_draft_keeps_bcc_and_tolerates_unfinished_recipients() {
+        let mut m = sample();
+        m.to = vec!["bob@".into(), "half typed <".into()];
+        m.cc.clear();
+        let raw = build_draft(&m).unwrap();
+        let msg = parse(&raw);
+        assert_eq!(
+            msg.bcc().unwrap().first().unwrap().address(),
+            Some("dave@example.test")
+        );
+        assert!(msg.to().is_none());
+        m.bcc.clear();
+        assert!(
+            build_draft(&m).is_ok(),
+            "no recipient at all is fine for a draft"
+        );
     }
 
     #[test]
