@@ -266,7 +266,7 @@ impl Drafts {
                 }
             }
         }
-        list.sort_by(|a, b| b.saved.cmp(&a.saved));
+        list.sort_by_key(|d| std::cmp::Reverse(d.saved));
         Ok(list)
     }
 

@@ -348,3 +348,84 @@ fn a_recipient_the_server_refuses_is_a_permanent_failure_naming_it() {
             .wait_for_count(&bob.address, "INBOX", 1, 30.0)
     );
 }
+
+/// Sends one message over a plaintext session through `proxy` (so the proxy can see the
+/// SMTP dialogue) and returns the outcome.
+fn submit_through(
+    servers: &MailServers,
+    proxy_port: u16,
+    to: &TestUser,
+    subject: &str,
+) -> (Outcome, compose::Built) {
+    let alice = servers.user(0);
+    let outgoing = Outgoing {
+        from: Some(Person::new("", &alice.address)),
+        to: vec![to.address.clone()],
+        subject: subject.into(),
+        // Megabytes after the cut point, so the client is still writing the content when
+        // the cut reaches it, whatever the socket buffers hold.
+        text: format!(
+            "{subject}\nMIDDLE-OF-THE-BODY\n{}end\n",
+            "A line of text to make the message long enough.\n".repeat(100_000)
+        ),
+        ..Outgoing::default()
+    };
+    let built = compose::build(&outgoing).expect("build");
+    let a = account(servers, alice, Security::Plain, proxy_port);
+    let outcome = runtime().block_on(async {
+        let mut session = Session::open(&a, &password(alice), Timeouts::default())
+            .await
+            .expect("open");
+        let outcome = session.submit(&built.envelope, &built.raw).await;
+        session.quit().await;
+        outcome
+    });
+    (outcome, built)
+}
+
+#[test]
+fn a_cut_after_the_final_dot_is_may_have_been_sent() {
+    let servers = MailServers::start();
+    let bob = servers.user(1);
+    let proxy = crate::support::FaultProxy::start(servers.postfix().no_tls_port);
+    proxy.set(crate::support::Fault::CutOnClient {
+        pattern: b"\r\n.\r\n".to_vec(),
+        deliver: true,
+    });
+    let (outcome, _) = submit_through(&servers, proxy.port, bob, "cut after the dot");
+    assert!(matches!(outcome, Outcome::Unknown(_)), "{outcome:?}");
+    // The proxy counts its cut just after making it; the client may see it first.
+    assert!(crate::support::system::wait_until(10.0, || proxy.cuts() == 1));
+    // Postfix got the whole message: it was in fact delivered.
+    assert!(
+        servers
+            .dovecot
+            .wait_for_count(&bob.address, "INBOX", 1, 30.0)
+    );
+}
+
+#[test]
+fn a_cut_in_the_middle_of_the_content_is_temporary_and_nothing_arrives() {
+    let servers = MailServers::start();
+    let bob = servers.user(1);
+    let proxy = crate::support::FaultProxy::start(servers.postfix().no_tls_port);
+    proxy.set(crate::support::Fault::CutOnClient {
+        pattern: b"MIDDLE-OF-THE-BODY".to_vec(),
+        deliver: false,
+    });
+    let (outcome, _) = submit_through(&servers, proxy.port, bob, "cut in the middle");
+    assert!(matches!(outcome, Outcome::Temporary(_)), "{outcome:?}");
+    assert!(crate::support::system::wait_until(10.0, || proxy.cuts() == 1));
+
+    // The same message over a good connection arrives once.
+    proxy.set(crate::support::Fault::None);
+    let (again, _) = submit_through(&servers, proxy.port, bob, "cut in the middle");
+    assert!(matches!(again, Outcome::Accepted { .. }), "{again:?}");
+    assert!(
+        servers
+            .dovecot
+            .wait_for_count(&bob.address, "INBOX", 1, 30.0)
+    );
+    servers.postfix().flush();
+    assert_eq!(servers.dovecot.count(&bob.address, "INBOX"), 1);
+}

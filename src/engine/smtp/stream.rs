@@ -14,6 +14,9 @@
 //!   occurs exactly once in the DATA phase: at its end. If the connection fails before the
 //!   marker was passed on, the server cannot have accepted the message and sending again is
 //!   safe; once it was, the outcome is unknown and the message must not be resent blindly.
+//!   To keep that window small, each write during DATA first looks (without waiting)
+//!   whether the server has already closed the connection; if so the write fails before
+//!   the marker can go out, and anything the server did say is kept for lettre to read.
 
 use std::io;
 use std::net::SocketAddr;
@@ -50,6 +53,10 @@ impl DataWatch {
         self.armed.store(false, Ordering::SeqCst);
     }
 
+    fn is_armed(&self) -> bool {
+        self.armed.load(Ordering::SeqCst) && !self.passed.load(Ordering::SeqCst)
+    }
+
     /// Whether the whole end-of-data marker was handed on towards the server.
     pub(crate) fn end_passed(&self) -> bool {
         self.passed.load(Ordering::SeqCst)
@@ -83,6 +90,8 @@ enum Inner {
 #[derive(Debug)]
 pub(crate) struct SmtpStream {
     inner: Inner,
+    /// Bytes lettre reads before the stream's own: the synthetic greeting, or what the
+    /// server said while we were checking for a closed connection.
     greeting: Vec<u8>,
     served: usize,
     watch: Arc<DataWatch>,
@@ -114,6 +123,33 @@ impl SmtpStream {
             served: 0,
             watch,
             peer,
+        }
+    }
+}
+
+impl SmtpStream {
+    /// Looks, without waiting, whether the server closed the connection. What it sent
+    /// meanwhile is kept for the next read.
+    fn check_open(&mut self, cx: &mut Context<'_>) -> io::Result<()> {
+        let mut scratch = [0u8; 1024];
+        let mut peek = ReadBuf::new(&mut scratch);
+        let polled = match &mut self.inner {
+            Inner::Plain(s) => Pin::new(s).poll_read(cx, &mut peek),
+            Inner::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, &mut peek),
+        };
+        match polled {
+            Poll::Ready(Ok(())) if peek.filled().is_empty() => Err(io::Error::new(
+                io::ErrorKind::BrokenPipe,
+                "the server closed the connection",
+            )),
+            Poll::Ready(Ok(())) => {
+                self.greeting.drain(..self.served);
+                self.served = 0;
+                self.greeting.extend_from_slice(peek.filled());
+                Ok(())
+            }
+            Poll::Ready(Err(e)) => Err(e),
+            Poll::Pending => Ok(()),
         }
     }
 }
@@ -155,6 +191,11 @@ impl AsyncWrite for SmtpStream {
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
         let this = &mut *self;
+        if this.watch.is_armed()
+            && let Err(e) = this.check_open(cx)
+        {
+            return Poll::Ready(Err(e));
+        }
         let result = match &mut this.inner {
             Inner::Plain(s) => Pin::new(s).poll_write(cx, buf),
             Inner::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, buf),
