@@ -227,6 +227,10 @@ account-list-line = { $name } <{ $email }> { $protocol } { $incoming }, SMTP { $
 account-remove-pop3-choose = “{ $name }” is a POP3 account: its downloaded mail may be the only copy. Say what to do with it: --keep-mail or --delete-mail.
 account-removed = Removed the account “{ $name }”.
 account-removed-mail-kept = Removed the account “{ $name }”; its downloaded mail was kept.
+verify-incoming = Incoming
+verify-outgoing = Outgoing
+verify-ok = { $what } { $server }: logged in.
+verify-failed = { $what } { $server }: { $reason }
 
 ## Drafts (engine/drafts)
 

@@ -362,8 +362,49 @@ fn list(profile: &Profile, args: JsonArgs) -> Result<(), CliError> {
 }
 
 fn verify(profile: &Profile, args: AccountVerifyArgs) -> Result<(), CliError> {
-    let _ = (profile, args);
-    Err(CliError::NotAvailable("account verify"))
+    let accounts = Accounts::load(&profile.accounts_file()).map_err(Error::from)?;
+    let account = accounts.get(&args.name).map_err(Error::from)?.clone();
+    let keyring = Keyring::new(&profile.config);
+    if args.password_stdin {
+        keyring.set_for_this_run(&account.name, read_password_stdin()?);
+    }
+    let password = keyring.password(&account.name).map_err(Error::from)?;
+    let mut report = runtime()?.block_on(crate::engine::verify::verify(&account, &password));
+    if args.json {
+        print_json(&report)?;
+    } else {
+        for (label, check) in [
+            (tr!("verify-incoming"), &report.incoming),
+            (tr!("verify-outgoing"), &report.outgoing),
+        ] {
+            let server = format!(
+                "{}:{} ({})",
+                check.host,
+                check.port,
+                security_name(check.security)
+            );
+            let line = match &check.message {
+                None => tr!("verify-ok", what = label, server = server),
+                Some(message) => tr!(
+                    "verify-failed",
+                    what = label,
+                    server = server,
+                    reason = message.as_str()
+                ),
+            };
+            println!("{line}");
+        }
+    }
+    // The first failure is the command's error: one sentence on stderr, the exit code by kind.
+    match report
+        .incoming
+        .error
+        .take()
+        .or_else(|| report.outgoing.error.take())
+    {
+        Some(error) => Err(CliError::Engine(error)),
+        None => Ok(()),
+    }
 }
 
 fn remove(profile: &Profile, args: AccountRemoveArgs) -> Result<(), CliError> {

@@ -16,6 +16,7 @@ pub mod profile;
 pub mod secret;
 pub mod smtp;
 pub mod tls;
+pub mod verify;
 
 pub use error::Error;
 pub use profile::Profile;

@@ -13,11 +13,16 @@ use crate::support::certs::TestCa;
 use crate::support::dns::{LocalDns, Records};
 use crate::support::https::{Page, WebServer, autoconfig_xml};
 
-fn tidings(profile: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+pub(crate) fn tidings(profile: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     tidings_env(profile, args, stdin, &[])
 }
 
-fn tidings_env(profile: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
+pub(crate) fn tidings_env(
+    profile: &Path,
+    args: &[&str],
+    stdin: Option<&str>,
+    env: &[(&str, &str)],
+) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
         .env("TIDINGS_HOME", profile)
         .envs(env.iter().copied())
@@ -35,7 +40,7 @@ fn tidings_env(profile: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str,
     child.wait_with_output().expect("wait")
 }
 
-fn text(out: &Output) -> String {
+pub(crate) fn text(out: &Output) -> String {
     format!(
         "status {:?}\nstdout: {}\nstderr: {}",
         out.status.code(),

@@ -4,6 +4,7 @@
 mod support;
 
 mod account;
+mod account_verify;
 mod discover;
 mod harness;
 mod imap_common;
