@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::error::Localized;
-use crate::engine::tls::TrustSettings;
+use crate::engine::tls::{CertificateProblem, TrustSettings};
 use crate::tr;
 
 /// How incoming mail is fetched.
@@ -145,6 +145,18 @@ fn yes() -> bool {
 }
 
 impl Account {
+    /// Accepts exactly the certificate a connection refused (the user saw its details and
+    /// said yes), for that host only. It replaces whatever was accepted for the host before:
+    /// the old certificate is trusted no more.
+    pub fn accept_certificate(&mut self, problem: &CertificateProblem) {
+        self.accepted_certs
+            .retain(|c| !c.host.eq_ignore_ascii_case(&problem.host));
+        self.accepted_certs.push(AcceptedCert {
+            host: problem.host.clone(),
+            sha256: problem.sha256.clone(),
+        });
+    }
+
     /// What to trust when connecting to `host` for this account.
     pub fn trust_for(&self, host: &str) -> TrustSettings {
         TrustSettings {
@@ -424,6 +436,27 @@ pub(crate) mod tests {
         let a = sample("Work", Protocol::Imap);
         assert_eq!(a.trust_for("IMAP.example.test").accepted.len(), 1);
         assert!(a.trust_for("smtp.example.test").accepted.is_empty());
+    }
+
+    #[test]
+    fn accepting_a_certificate_replaces_the_old_one_for_that_host_only() {
+        let mut a = sample("Work", Protocol::Imap);
+        a.accepted_certs.push(AcceptedCert {
+            host: "smtp.example.test".into(),
+            sha256: "cd".repeat(32),
+        });
+        let problem = CertificateProblem {
+            host: "imap.example.test".into(),
+            reason: crate::engine::tls::CertReason::UnknownIssuer,
+            sha256: "ef".repeat(32),
+            subject: String::new(),
+            issuer: String::new(),
+            not_before: String::new(),
+            not_after: String::new(),
+        };
+        a.accept_certificate(&problem);
+        assert_eq!(a.trust_for("imap.example.test").accepted, ["ef".repeat(32)]);
+        assert_eq!(a.trust_for("smtp.example.test").accepted, ["cd".repeat(32)]);
     }
 
     #[test]

@@ -176,6 +176,20 @@ impl Keyring {
         }
     }
 
+    /// Moves the password of an account that was renamed. Nothing stored is not an error.
+    pub fn rename(&self, from: &str, to: &str) -> Result<(), CredentialError> {
+        if let Some(secret) = self.run_password(from) {
+            self.set_for_this_run(to, secret);
+        }
+        let stored = match self.entry(from)?.get_password() {
+            Ok(password) => Secret::new(password),
+            Err(keyring_core::Error::NoEntry) => return Ok(()),
+            Err(e) => return Err(classify(e, from)),
+        };
+        self.store(to, &stored)?;
+        self.delete(from)
+    }
+
     /// Uses `password` for `account` until the process ends, without touching the keyring:
     /// the way in when no keyring is available or the user does not want one.
     pub fn set_for_this_run(&self, account: &str, password: Secret) {
@@ -269,6 +283,17 @@ mod tests {
         assert_eq!(keyring.password("Mail").unwrap().expose(), "just-now");
         keyring.delete("Mail").unwrap();
         assert!(keyring.password("Mail").is_err());
+    }
+
+    #[test]
+    fn a_renamed_account_keeps_its_password() {
+        mock();
+        let keyring = Keyring::new(Path::new("/profiles/rename"));
+        keyring.store("Old", &Secret::new("kept")).unwrap();
+        keyring.rename("Old", "New").unwrap();
+        assert_eq!(keyring.password("New").unwrap().expose(), "kept");
+        assert!(keyring.password("Old").is_err());
+        keyring.rename("Nothing", "Else").unwrap();
     }
 
     #[test]

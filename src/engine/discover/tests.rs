@@ -247,3 +247,14 @@ fn a_discovery_becomes_an_account() {
         })
     ));
 }
+
+/// The GUI runs discovery and verification as background tasks: their futures must be Send.
+#[test]
+fn the_futures_can_run_on_any_thread() {
+    fn send<T: Send>(_: T) {}
+    let settings = DiscoverSettings::default();
+    send(discover("anna@example.test", &settings, Progress::none()));
+    let account = crate::engine::account::tests::sample("Work", Protocol::Imap);
+    let password = crate::engine::secret::Secret::new("x");
+    send(crate::engine::verify::verify(&account, &password));
+}
