@@ -238,3 +238,27 @@ error-draft-io = The draft { $path } could not be saved or read: { $reason }
 error-draft-damaged = The draft { $path } is damaged: { $reason }
 error-draft-not-found = There is no draft { $id }.
 error-draft-bad-id = “{ $id }” is not a draft.
+## Store
+
+error-store-open = The mail store in { $path } could not be opened: { $reason }
+error-store-too-new = The mail store was written by a newer version of Tidings. Update Tidings to open it; nothing was changed.
+error-store-database = The mail store could not be read or written: { $reason }
+error-store-file = The message file { $path } could not be read or written: { $reason }
+error-store-no-account = There is no mail stored for an account named “{ $name }”.
+error-store-no-folder = There is no folder “{ $name }”.
+error-store-folder-exists = A folder named “{ $name }” exists already.
+error-store-no-message = There is no message with the id { $id }.
+error-store-no-body = Message { $id } has not been downloaded yet. Sync the account to fetch it.
+error-store-lost = The stored copy of message { $id } is missing from the disk and cannot be downloaded again.
+error-store-no-outbox = There is no outbox entry { $id }.
+error-store-no-change = There is no queued change { $id }.
+error-store-change = A change waiting to be sent to the server could not be read: { $reason }
+error-store-query = The search “{ $query }” is not valid: { $reason }
+search-problem-quote = a quotation mark is not closed.
+search-problem-empty = “{ $key }:” needs a value, e.g. { $key }:something.
+search-problem-key = “{ $key }:” is not a search keyword. Use from:, to:, subject:, has:, is:, before:, after:, in: or account:, or put the word in quotes.
+search-problem-value = “{ $key }:{ $value }” is not known. Try has:attachment, is:unread, is:read, is:flagged or is:answered.
+search-problem-date = “{ $value }” is not a date. Write it as YYYY-MM-DD, e.g. 2025-01-31.
+search-problem-empty-query = there is nothing to search for.
+message-unreadable = (unreadable message)
+message-no-subject = (no subject)

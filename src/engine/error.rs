@@ -14,6 +14,7 @@ use crate::engine::net::NetError;
 use crate::engine::pop3::Pop3Error;
 use crate::engine::profile::ProfileError;
 use crate::engine::smtp::SmtpError;
+use crate::engine::store::StoreError;
 use crate::engine::tls::TlsError;
 use crate::tr;
 
@@ -66,6 +67,8 @@ pub enum Error {
     Discover(#[from] DiscoverError),
     #[error(transparent)]
     Draft(#[from] DraftError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 impl Error {
@@ -90,6 +93,8 @@ impl Error {
             Error::Discover(_) => ErrorKind::Network,
             Error::Draft(DraftError::BadId(_) | DraftError::NotFound(_)) => ErrorKind::Usage,
             Error::Draft(_) => ErrorKind::Storage,
+            Error::Store(e) if e.is_usage() => ErrorKind::Usage,
+            Error::Store(_) => ErrorKind::Storage,
         }
     }
 }
@@ -108,6 +113,7 @@ impl Localized for Error {
             Error::Credential(e) => e.localized(),
             Error::Discover(e) => e.localized(),
             Error::Draft(e) => e.localized(),
+            Error::Store(e) => e.localized(),
         }
     }
 }

@@ -10,11 +10,13 @@ pub mod error;
 pub mod events;
 pub mod imap;
 pub mod mailto;
+pub mod message;
 pub mod net;
 pub mod pop3;
 pub mod profile;
 pub mod secret;
 pub mod smtp;
+pub mod store;
 pub mod tls;
 pub mod verify;
 

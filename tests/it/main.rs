@@ -12,5 +12,6 @@ mod imap_connect;
 mod imap_session;
 mod pop3;
 mod smtp;
+mod store;
 mod tls;
 mod window;
