@@ -238,6 +238,7 @@ error-draft-io = The draft { $path } could not be saved or read: { $reason }
 error-draft-damaged = The draft { $path } is damaged: { $reason }
 error-draft-not-found = There is no draft { $id }.
 error-draft-bad-id = “{ $id }” is not a draft.
+
 ## Store
 
 error-store-open = The mail store in { $path } could not be opened: { $reason }
