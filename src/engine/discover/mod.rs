@@ -132,6 +132,19 @@ pub struct ServerConfig {
     pub other_domain: bool,
 }
 
+impl ServerConfig {
+    /// The account setting for this server.
+    pub fn server(&self) -> Server {
+        Server {
+            host: self.host.clone(),
+            port: self.port,
+            security: self.security,
+            username: self.username.clone(),
+            auth: self.auth,
+        }
+    }
+}
+
 /// Something the user should see before accepting a result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "warning", rename_all = "kebab-case")]
@@ -303,20 +316,13 @@ impl Discovery {
             Protocol::Pop3 => ServerKind::Pop3,
         }))?;
         let outgoing = self.smtp.as_ref().ok_or(missing(ServerKind::Smtp))?;
-        let server = |c: &ServerConfig| Server {
-            host: c.host.clone(),
-            port: c.port,
-            security: c.security,
-            username: c.username.clone(),
-            auth: c.auth,
-        };
         Ok(Account {
             name: name.to_owned(),
             email: self.address.clone(),
             display_name: display_name.to_owned(),
             protocol,
-            incoming: server(incoming),
-            outgoing: server(outgoing),
+            incoming: incoming.server(),
+            outgoing: outgoing.server(),
             pop3: Pop3Options::default(),
             sync: SyncOptions::default(),
             signature: String::new(),
@@ -760,9 +766,10 @@ async fn mx(ctx: &Context) -> Found {
     candidates.push(domain::base_domain(&host));
     candidates.dedup();
     candidates.retain(|c| *c != ctx.domain && domain::base_domain(c) != own_base);
+    // The MX host itself is no server configuration, only the lead to one.
     found.attempts.push(Attempt::new(
         Source::Mx,
-        target,
+        format!("{target} → {host}"),
         Outcome::Found { servers: 0 },
     ));
     for candidate in candidates {
