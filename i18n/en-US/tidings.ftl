@@ -263,3 +263,30 @@ search-problem-date = “{ $value }” is not a date. Write it as YYYY-MM-DD, e.
 search-problem-empty-query = there is nothing to search for.
 message-unreadable = (unreadable message)
 message-no-subject = (no subject)
+
+## Outbox (engine/smtp/outbox)
+
+outbox-interrupted = Tidings stopped while this message was being sent. It may have been sent; check with a recipient before sending it again.
+outbox-maybe-sent = The connection broke after the message was handed over, so it may have been sent: { $reason } It will not be sent again unless you ask.
+outbox-sent-copy-failed = The message was sent, but its copy for the Sent folder could not be saved: { $reason }
+
+## Command line: send and outbox (cli/send)
+
+cli-send-stdin = The message could not be read from standard input: { $reason }
+cli-send-body-file = The text file { $path } could not be read: { $reason }
+cli-send-busy = another Tidings is sending right now.
+cli-send-sent = Sent (outbox entry { $id }).
+cli-send-failed = The message was not sent and stays in the outbox as entry { $id }: { $reason }
+cli-send-maybe-sent = Outbox entry { $id }: { $reason }
+cli-send-queued = The message could not be sent now and waits in the outbox as entry { $id }; it will be tried again: { $reason }
+cli-outbox-bad-id = “{ $id }” is not an outbox entry number or “all”.
+cli-outbox-empty = The outbox is empty.
+cli-outbox-left = { $count ->
+    [one] One message is still in the outbox.
+   *[other] { $count } messages are still in the outbox.
+}
+outbox-state-queued = waiting to be sent
+outbox-state-sending = being sent
+outbox-state-retry = will be tried again at { $at }: { $reason }
+outbox-state-failed = not sent: { $reason }
+outbox-state-maybe-sent = may have been sent: { $reason }

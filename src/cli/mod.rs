@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod args;
+pub mod send;
 
 use std::process::ExitCode;
 
@@ -24,6 +25,9 @@ pub enum CliError {
     NotAvailable(&'static str),
     #[error("the window could not be opened: {0}")]
     Window(String),
+    /// The command ran but did not achieve what was asked; the sentence says what happened.
+    #[error("{0}")]
+    Failed(String),
     #[error(transparent)]
     Engine(#[from] Error),
 }
@@ -33,7 +37,7 @@ impl CliError {
         match self {
             CliError::Usage(_) | CliError::NotAvailable(_) => 2,
             CliError::Engine(e) if e.kind() == ErrorKind::Usage => 2,
-            CliError::Engine(_) | CliError::Window(_) => 1,
+            CliError::Engine(_) | CliError::Window(_) | CliError::Failed(_) => 1,
         }
     }
 }
@@ -45,6 +49,7 @@ impl Localized for CliError {
             CliError::NotAvailable(command) => tr!("cli-not-available", command = *command),
             CliError::Window(reason) => tr!("error-window", reason = reason.as_str()),
             CliError::Engine(e) => e.localized(),
+            CliError::Failed(text) => text.clone(),
         }
     }
 }
@@ -95,6 +100,8 @@ fn run_window(profile: Profile, target: Option<String>) -> Result<(), CliError> 
 fn run_command(profile: Profile, command: Command) -> Result<(), CliError> {
     match command {
         Command::Account(command) => account::run(&profile, command),
+        Command::Send(args) => send::send(&profile, args),
+        Command::Outbox(args) => send::outbox(&profile, args),
         other => Err(CliError::NotAvailable(other.name())),
     }
 }

@@ -8,9 +8,13 @@
 //! file of its own in the same directory, named by the SHA-256 of its bytes, written once
 //! when it is added, so a save every few seconds never rewrites a large attachment.
 //!
-//! A draft's copy in the account's Drafts folder (the IMAP Drafts folder when online, the
-//! local one for POP3) is kept by `crate::engine::smtp::outbox`-level code through the
-//! store; this module only knows the local files.
+//! Besides the local files, a draft has a copy in the account's Drafts folder:
+//! [`Drafts::save_to_folder`] (call it when the user pauses, closes the composer or saves
+//! explicitly — not every few seconds) stores the current state there and removes the
+//! previous copy. For IMAP the store queues both as an APPEND and an EXPUNGE that the IMAP
+//! replay performs when online; for POP3 the Drafts folder is local. [`Drafts::send`] puts
+//! the message in the outbox (durably, first) and then removes the draft, its Drafts copy
+//! included: once the outbox holds the message, the draft has done its job.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,8 +23,12 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::engine::Profile;
-use crate::engine::compose::Outgoing;
-use crate::engine::error::Localized;
+use crate::engine::account::Account;
+use crate::engine::compose::{self, Outgoing};
+use crate::engine::error::{Error, Localized};
+use crate::engine::smtp::Outbox;
+use crate::engine::smtp::outbox::role_folder;
+use crate::engine::store::{Flags, MessageId, OutboxId, RawMessage, Role, Store};
 use crate::tr;
 
 const FILE: &str = "draft.json";
@@ -286,6 +294,54 @@ impl Drafts {
         }
     }
 
+    /// Stores the saved draft in the account's Drafts folder and removes its previous copy
+    /// there (new copy first, so a crash in between leaves two copies, never none).
+    /// Synchronous: the store works on the disk; call it off the UI thread.
+    pub fn save_to_folder(
+        &self,
+        store: &Store,
+        account: &Account,
+        id: &DraftId,
+    ) -> Result<MessageId, Error> {
+        let draft = self.load(id)?;
+        let raw = compose::build_draft(&draft.message)?;
+        let folder = role_folder(store, account, Role::Drafts, "Drafts")?;
+        let copy = store.append_message(
+            folder,
+            RawMessage::Bytes(raw),
+            Flags::SEEN.with(Flags::DRAFT),
+        )?;
+        self.set_folder_copy(id, Some(copy.0))?;
+        if let Some(old) = draft.folder_copy.filter(|old| *old != copy.0) {
+            remove_copy(store, old);
+        }
+        Ok(copy)
+    }
+
+    /// Sends a saved draft: builds the message, queues it in the outbox (durably), then
+    /// removes the draft and its Drafts-folder copy. An error means nothing was queued and
+    /// the draft is untouched.
+    pub async fn send(
+        &self,
+        outbox: &Outbox,
+        account: &Account,
+        id: &DraftId,
+    ) -> Result<OutboxId, Error> {
+        let draft = self.load(id)?;
+        let built = compose::build(&draft.message)?;
+        let queued = outbox.queue(account, &built).await?;
+        // From here on the message is safe in the outbox: cleaning up may fail without
+        // the send failing, or the user would send it twice.
+        if let Some(copy) = draft.folder_copy {
+            let store = outbox.store().clone();
+            let _ = tokio::task::spawn_blocking(move || remove_copy(&store, copy)).await;
+        }
+        if let Err(e) = self.remove(id) {
+            tracing::warn!(error = %e, draft = %id, "a sent draft could not be removed");
+        }
+        Ok(queued)
+    }
+
     fn read_meta(&self, id: &DraftId) -> Result<Draft, DraftError> {
         let path = self.draft_dir(id).join(FILE);
         let text = match std::fs::read(&path) {
@@ -329,6 +385,14 @@ impl Drafts {
                 let _ = std::fs::remove_file(entry.path());
             }
         }
+    }
+}
+
+/// Deletes an outdated Drafts-folder copy (for IMAP, a queued EXPUNGE). One that is gone
+/// already is fine; any other failure leaves an extra copy, which is only logged.
+fn remove_copy(store: &Store, copy: i64) {
+    if let Err(e) = store.delete_permanently(&[MessageId(copy)]) {
+        tracing::warn!(error = %e, message = copy, "an old draft copy could not be removed");
     }
 }
 

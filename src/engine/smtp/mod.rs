@@ -13,6 +13,7 @@
 //! the final dot. We open the connection ourselves and hand the protected stream to lettre's
 //! lower-level `AsyncSmtpConnection` (see `session.rs` and `stream.rs`).
 
+pub mod outbox;
 mod session;
 mod stream;
 
@@ -25,6 +26,7 @@ use crate::engine::secret::Secret;
 use crate::engine::tls::TlsError;
 use crate::tr;
 
+pub use outbox::{FlushReport, Outbox, Retry};
 pub use session::{Outcome, Session, Timeouts};
 
 /// Where in the dialogue something went wrong.
