@@ -12,6 +12,7 @@ mod imap_connect;
 mod imap_session;
 mod pop3;
 mod smtp;
+mod smtp_cli;
 mod smtp_outbox;
 mod store;
 mod tls;
