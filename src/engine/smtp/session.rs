@@ -665,6 +665,107 @@ mod tests {
         assert_eq!(&rest[..n], b"250 injected\r\n");
     }
 
+    fn plain_account(port: u16, auth: Auth) -> Account {
+        let mut a =
+            crate::engine::account::tests::sample("t", crate::engine::account::Protocol::Imap);
+        a.outgoing.host = "127.0.0.1".into();
+        a.outgoing.port = port;
+        a.outgoing.security = Security::Plain;
+        a.outgoing.username = "anna@example.test".into();
+        a.outgoing.auth = auth;
+        a
+    }
+
+    async fn login_against(
+        offered: &'static str,
+        answers: Vec<&'static str>,
+        auth: Auth,
+        secret: &str,
+    ) -> (Result<(), SmtpError>, String) {
+        let (port, server) = scripted(offered, answers).await;
+        let account = plain_account(port, auth);
+        let result =
+            match Session::open(&account, &Secret::new(secret), Timeouts::interactive()).await {
+                Ok(s) => {
+                    s.quit().await;
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            };
+        (result, server.await.unwrap())
+    }
+
+    #[tokio::test]
+    async fn xoauth2_sends_the_bearer_token_when_the_account_uses_oauth() {
+        let (result, seen) = login_against(
+            "220 mx\r\n",
+            vec![
+                "250-mx\r\n250 AUTH PLAIN XOAUTH2\r\n",
+                "235 ok\r\n",
+                "221 bye\r\n",
+            ],
+            Auth::Oauth2,
+            "ya29.token",
+        )
+        .await;
+        result.unwrap();
+        let auth_line = seen.lines().find(|l| l.starts_with("AUTH")).unwrap();
+        let b64 = auth_line.strip_prefix("AUTH XOAUTH2 ").unwrap();
+        use base64::Engine;
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .unwrap();
+        assert_eq!(
+            decoded,
+            b"user=anna@example.test\x01auth=Bearer ya29.token\x01\x01"
+        );
+    }
+
+    #[tokio::test]
+    async fn login_is_used_where_plain_is_not_offered() {
+        let (result, seen) = login_against(
+            "220 mx\r\n",
+            vec![
+                "250-mx\r\n250 AUTH LOGIN\r\n",
+                "334 VXNlcm5hbWU6\r\n",
+                "334 UGFzc3dvcmQ6\r\n",
+                "235 ok\r\n",
+                "221 bye\r\n",
+            ],
+            Auth::Password,
+            "hunter2",
+        )
+        .await;
+        result.unwrap();
+        assert!(seen.contains("AUTH LOGIN"), "{seen}");
+    }
+
+    #[tokio::test]
+    async fn no_usable_mechanism_is_said_before_any_secret_is_sent() {
+        let (result, seen) = login_against(
+            "220 mx\r\n",
+            vec!["250-mx\r\n250 AUTH CRAM-MD5\r\n", "221 bye\r\n"],
+            Auth::Password,
+            "hunter2",
+        )
+        .await;
+        assert!(
+            matches!(result, Err(SmtpError::AuthUnavailable { .. })),
+            "{result:?}"
+        );
+        assert!(!seen.contains("AUTH"), "{seen}");
+    }
+
+    #[tokio::test]
+    async fn a_line_break_in_the_password_is_refused_before_connecting() {
+        let account = plain_account(1, Auth::Password);
+        let err = Session::open(&account, &Secret::new("a\r\nRSET"), Timeouts::interactive())
+            .await
+            .err()
+            .unwrap();
+        assert!(matches!(err, SmtpError::BadCredentials), "{err:?}");
+    }
+
     #[tokio::test]
     async fn malformed_replies_are_protocol_errors() {
         let (port, _server) = scripted("hello there\r\n", vec![]).await;
