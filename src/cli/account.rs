@@ -10,7 +10,8 @@ use crate::cli::args::{
 };
 use crate::engine::Profile;
 use crate::engine::account::{
-    AcceptedCert, Account, Accounts, Auth, Pop3Options, Protocol, Security, Server, SyncOptions,
+    AcceptedCert, Account, Accounts, Auth, MailChoice, Pop3Options, Protocol, Security, Server,
+    SyncOptions,
 };
 use crate::engine::credentials::Keyring;
 use crate::engine::discover::{self, DiscoverSettings, Discovery, Progress, ServerConfig};
@@ -408,36 +409,23 @@ fn verify(profile: &Profile, args: AccountVerifyArgs) -> Result<(), CliError> {
 }
 
 fn remove(profile: &Profile, args: AccountRemoveArgs) -> Result<(), CliError> {
-    let mut accounts = Accounts::load(&profile.accounts_file()).map_err(Error::from)?;
-    let account = accounts.get(&args.name).map_err(Error::from)?.clone();
-    // A POP3 account's downloaded mail may be the only copy left anywhere: never delete it
-    // silently, never keep it without saying so.
-    if account.protocol == Protocol::Pop3 && !args.keep_mail && !args.delete_mail {
-        return Err(CliError::Usage(tr!(
-            "account-remove-pop3-choose",
-            name = account.name.as_str()
-        )));
-    }
-    if args.delete_mail {
-        // Deleting an account's mail is the store's call, which has not landed yet: refuse
-        // rather than claim the mail is gone.
-        return Err(CliError::NotAvailable("account remove --delete-mail"));
-    }
-    accounts.remove(&account.name).map_err(Error::from)?;
-    let keyring = Keyring::new(&profile.config);
-    if let Err(e) = keyring.delete(&account.name) {
-        // The account is gone; a password left behind is worth a warning, not a failure.
+    let choice = match (args.keep_mail, args.delete_mail) {
+        (true, _) => MailChoice::Keep,
+        (_, true) => MailChoice::Delete,
+        _ => MailChoice::Ask,
+    };
+    let (removed, trouble) = crate::engine::account::remove(profile, &args.name, choice)?;
+    if let Some(e) = trouble {
+        // The account is gone; what was left behind is worth a warning, not a failure.
         eprintln!("{}", tr!("cli-warning", text = e.localized()));
     }
-    let kept = account.protocol == Protocol::Pop3 && args.keep_mail;
-    println!(
-        "{}",
-        if kept {
-            tr!("account-removed-mail-kept", name = account.name.as_str())
-        } else {
-            tr!("account-removed", name = account.name.as_str())
-        }
-    );
+    let name = removed.account.name.as_str();
+    let line = match (removed.messages, removed.mail_deleted) {
+        (0, _) => tr!("account-removed", name = name),
+        (n, true) => tr!("account-removed-mail-deleted", name = name, messages = n),
+        (n, false) => tr!("account-removed-mail-kept", name = name, messages = n),
+    };
+    println!("{line}");
     Ok(())
 }
 

@@ -183,6 +183,10 @@ pub enum AccountError {
     Exists(String),
     #[error("the account setting {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },
+    /// Removing this POP3 account would delete the only copy of its mail; the user must
+    /// choose to keep or delete it.
+    #[error("the POP3 account {name:?} holds {messages} downloaded messages; keep or delete them?")]
+    MailWouldBeLost { name: String, messages: u64 },
 }
 
 impl Localized for AccountError {
@@ -207,6 +211,11 @@ impl Localized for AccountError {
                     reason = reason.as_str()
                 )
             }
+            AccountError::MailWouldBeLost { name, messages } => tr!(
+                "error-account-mail-would-be-lost",
+                name = name.as_str(),
+                messages = *messages
+            ),
         }
     }
 }
@@ -307,6 +316,80 @@ impl Accounts {
         .map_err(|e| err(&e))?;
         write_atomically(&self.path, text.as_bytes()).map_err(|e| err(&e))
     }
+}
+
+/// What to do with an account's downloaded mail when it is removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailChoice {
+    /// Delete an IMAP account's cache (the server keeps the mail); for a POP3 account that
+    /// holds mail, refuse with [`AccountError::MailWouldBeLost`] so the user decides.
+    Ask,
+    /// Keep the mail in the store (an account added again under the same name gets it back).
+    Keep,
+    /// Delete it, even a POP3 account's only copy.
+    Delete,
+}
+
+/// What [`remove`] did.
+#[derive(Debug, Clone)]
+pub struct Removed {
+    pub account: Account,
+    /// How many messages the store held for the account.
+    pub messages: u64,
+    /// Whether they were deleted.
+    pub mail_deleted: bool,
+}
+
+/// Removes an account: its settings, its local mail as `choice` says, and its password.
+///
+/// A POP3 account's downloaded mail may be the only copy anywhere, so it is never deleted
+/// without [`MailChoice::Delete`]. The settings go first: if anything after fails, the mail
+/// is left behind (never lost) and the password stays in the keyring, with a warning.
+pub fn remove(
+    profile: &crate::engine::Profile,
+    name: &str,
+    choice: MailChoice,
+) -> Result<(Removed, Option<crate::engine::Error>), crate::engine::Error> {
+    use crate::engine::store::{Store, StoreError};
+    let mut accounts = Accounts::load(&profile.accounts_file())?;
+    let account = accounts.get(name)?.clone();
+    let store = Store::open(profile)?;
+    let id = match store.account_id(name) {
+        Ok(id) => Some(id),
+        Err(StoreError::NoAccount(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let messages: u64 = match id {
+        Some(id) => store.folders(id)?.iter().map(|(_, c)| c.total).sum(),
+        None => 0,
+    };
+    if account.protocol == Protocol::Pop3 && messages > 0 && choice == MailChoice::Ask {
+        return Err(AccountError::MailWouldBeLost {
+            name: account.name.clone(),
+            messages,
+        }
+        .into());
+    }
+    accounts.remove(name)?;
+    let delete_mail = choice != MailChoice::Keep;
+    let mut trouble = None;
+    if let (Some(id), true) = (id, delete_mail)
+        && let Err(e) = store.remove_account(id)
+    {
+        trouble = Some(e.into());
+    }
+    let keyring = crate::engine::credentials::Keyring::new(&profile.config);
+    if let Err(e) = keyring.delete(name) {
+        trouble.get_or_insert(e.into());
+    }
+    Ok((
+        Removed {
+            account,
+            messages,
+            mail_deleted: delete_mail && id.is_some(),
+        },
+        trouble,
+    ))
 }
 
 fn validate(account: &Account) -> Result<(), AccountError> {

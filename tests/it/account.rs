@@ -7,7 +7,9 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 use tidings::engine::Profile;
+use tidings::engine::account::Protocol;
 use tidings::engine::credentials::{self, CredentialError, Keyring};
+use tidings::engine::store::{NewMessage, RawMessage, Remote, Role, Store};
 
 use crate::support::certs::TestCa;
 use crate::support::dns::{LocalDns, Records};
@@ -219,13 +221,11 @@ fn the_ca_file_and_accepted_certificates_are_kept_on_the_account() {
     assert_eq!(list(profile.path()).len(), 1);
 }
 
-#[test]
-fn removing_a_pop3_account_asks_what_to_do_with_its_mail() {
-    let profile = tempfile::tempdir().unwrap();
+fn add_pop3(profile: &Path, name: &str) {
     let args = [
         "account",
         "add",
-        "Home",
+        name,
         "--email",
         "anna@example.test",
         "--protocol",
@@ -240,17 +240,68 @@ fn removing_a_pop3_account_asks_what_to_do_with_its_mail() {
         "tls",
         "--password-stdin",
     ];
-    let out = tidings(profile.path(), &args, Some("pop-password"));
+    let out = tidings(profile, &args, Some("pop-password"));
     assert!(out.status.success(), "{}", text(&out));
+}
+
+/// Puts `n` downloaded messages into the store's INBOX of a POP3 account, as a sync would.
+fn download(profile: &Path, name: &str, n: usize) {
+    let store = Store::open(&Profile::under(profile)).expect("store");
+    let id = store.ensure_account(name, Protocol::Pop3).expect("account");
+    let inbox = store
+        .folder_by_role(id, Role::Inbox)
+        .expect("folders")
+        .expect("inbox");
+    let messages = (0..n)
+        .map(|i| {
+            let raw = format!(
+                "From: a@example.test\r\nTo: anna@example.test\r\nSubject: m{i}\r\n\
+                 Message-ID: <m{i}@example.test>\r\n\r\nbody {i}\r\n"
+            );
+            NewMessage::new(
+                Remote::Pop3 {
+                    uidl: format!("uidl-{i}"),
+                },
+                RawMessage::Bytes(raw.into_bytes()),
+            )
+        })
+        .collect();
+    store.store_messages(inbox.id, messages).expect("stored");
+}
+
+fn stored_messages(profile: &Path, name: &str) -> Option<u64> {
+    let store = Store::open(&Profile::under(profile)).expect("store");
+    let id = store.account_id(name).ok()?;
+    Some(
+        store
+            .folders(id)
+            .unwrap()
+            .iter()
+            .map(|(_, c)| c.total)
+            .sum(),
+    )
+}
+
+#[test]
+fn removing_a_pop3_account_with_mail_asks_and_never_deletes_it_silently() {
+    let profile = tempfile::tempdir().unwrap();
+    add_pop3(profile.path(), "Home");
+    download(profile.path(), "Home", 3);
 
     let out = tidings(profile.path(), &["account", "remove", "Home"], None);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        text(&out).contains("3 downloaded messages"),
+        "{}",
+        text(&out)
+    );
     assert!(text(&out).contains("--keep-mail"), "{}", text(&out));
     assert_eq!(
         list(profile.path()).len(),
         1,
         "the account must still be there"
     );
+    assert_eq!(stored_messages(profile.path(), "Home"), Some(3));
     assert!(keyring(profile.path()).password("Home").is_ok());
 
     let out = tidings(
@@ -259,7 +310,37 @@ fn removing_a_pop3_account_asks_what_to_do_with_its_mail() {
         None,
     );
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("mail was kept"), "{}", text(&out));
+    assert!(
+        text(&out).contains("3 downloaded messages were kept"),
+        "{}",
+        text(&out)
+    );
+    assert!(list(profile.path()).is_empty());
+    assert_eq!(
+        stored_messages(profile.path(), "Home"),
+        Some(3),
+        "kept means kept"
+    );
+    assert!(keyring(profile.path()).password("Home").is_err());
+}
+
+#[test]
+fn delete_mail_deletes_it_and_an_empty_pop3_account_needs_no_choice() {
+    let profile = tempfile::tempdir().unwrap();
+    add_pop3(profile.path(), "Old");
+    download(profile.path(), "Old", 2);
+    let out = tidings(
+        profile.path(),
+        &["account", "remove", "Old", "--delete-mail"],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("2 messages"), "{}", text(&out));
+    assert_eq!(stored_messages(profile.path(), "Old"), None);
+
+    add_pop3(profile.path(), "Fresh");
+    let out = tidings(profile.path(), &["account", "remove", "Fresh"], None);
+    assert!(out.status.success(), "{}", text(&out));
     assert!(list(profile.path()).is_empty());
 }
 
