@@ -5,6 +5,7 @@
 //! Fluent files. Neither ever contains a password.
 
 use crate::engine::account::AccountError;
+use crate::engine::actions::ActionError;
 use crate::engine::compose::ComposeError;
 use crate::engine::credentials::CredentialError;
 use crate::engine::discover::DiscoverError;
@@ -62,6 +63,8 @@ pub enum Error {
     #[error(transparent)]
     Imap(#[from] ImapError),
     #[error(transparent)]
+    Action(#[from] ActionError),
+    #[error(transparent)]
     Credential(#[from] CredentialError),
     #[error(transparent)]
     Discover(#[from] DiscoverError),
@@ -86,6 +89,8 @@ impl Error {
             Error::Smtp(e) => e.kind(),
             Error::Pop3(e) => e.kind(),
             Error::Imap(e) => e.kind(),
+            Error::Action(e) if e.is_usage() => ErrorKind::Usage,
+            Error::Action(_) => ErrorKind::Storage,
             Error::Credential(CredentialError::Missing { .. }) => ErrorKind::Auth,
             Error::Credential(_) => ErrorKind::Other,
             Error::Discover(DiscoverError::InvalidAddress(_)) => ErrorKind::Usage,
@@ -110,6 +115,7 @@ impl Localized for Error {
             Error::Smtp(e) => e.localized(),
             Error::Pop3(e) => e.localized(),
             Error::Imap(e) => e.localized(),
+            Error::Action(e) => e.localized(),
             Error::Credential(e) => e.localized(),
             Error::Discover(e) => e.localized(),
             Error::Draft(e) => e.localized(),

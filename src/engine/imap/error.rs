@@ -2,6 +2,7 @@
 
 use crate::engine::error::{ErrorKind, Localized};
 use crate::engine::net::NetError;
+use crate::engine::store::StoreError;
 use crate::engine::tls::TlsError;
 use crate::tr;
 
@@ -65,6 +66,9 @@ pub enum ImapError {
     /// This account is not an IMAP account.
     #[error("the account {0:?} does not use IMAP")]
     NotImap(String),
+    /// The local store failed while syncing.
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 impl ImapError {
@@ -79,6 +83,8 @@ impl ImapError {
             | ImapError::StarttlsRefused { .. } => ErrorKind::Tls,
             ImapError::Auth { .. } | ImapError::NoAuthMethod { .. } => ErrorKind::Auth,
             ImapError::UnsafeInput { .. } | ImapError::NotImap(_) => ErrorKind::Usage,
+            ImapError::Store(e) if e.is_usage() => ErrorKind::Usage,
+            ImapError::Store(_) => ErrorKind::Storage,
             ImapError::Greeting { .. }
             | ImapError::Refused { .. }
             | ImapError::Rejected { .. }
@@ -187,6 +193,7 @@ impl Localized for ImapError {
                 capability = capability.as_str()
             ),
             ImapError::NotImap(account) => tr!("error-imap-not-imap", account = account.as_str()),
+            ImapError::Store(e) => e.localized(),
         }
     }
 }

@@ -6,37 +6,14 @@
 //! UTF8=ACCEPT is enabled (RFC 6855).
 
 use async_imap::imap_proto::{MailboxDatum, NameAttribute, Response};
-use serde::{Deserialize, Serialize};
 
 use super::error::ImapError;
 use super::input;
 use super::session::{Handled, Session};
 use super::utf7;
 
-/// What a folder is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Inbox,
-    Sent,
-    Drafts,
-    Trash,
-    Junk,
-    Archive,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Inbox => "inbox",
-            Role::Sent => "sent",
-            Role::Drafts => "drafts",
-            Role::Trash => "trash",
-            Role::Junk => "junk",
-            Role::Archive => "archive",
-        }
-    }
-}
+/// What a folder is for: the store's roles.
+pub use crate::engine::store::Role;
 
 /// A folder as the server lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]

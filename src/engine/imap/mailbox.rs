@@ -101,6 +101,25 @@ impl Session {
         Ok(sel)
     }
 
+    /// The UIDVALIDITY of a folder without selecting it (STATUS, RFC 3501 §6.3.10).
+    pub async fn status_uidvalidity(&mut self, name: &str) -> Result<Option<u32>, ImapError> {
+        let arg = self.folder_arg(name)?;
+        let mut validity = None;
+        self.run(&format!("STATUS {arg} (UIDVALIDITY)"), |r| match r {
+            Response::MailboxData(MailboxDatum::Status { status, .. }) => {
+                for a in status {
+                    if let async_imap::imap_proto::StatusAttribute::UidValidity(v) = a {
+                        validity = Some(*v);
+                    }
+                }
+                Handled::Yes
+            }
+            _ => Handled::No,
+        })
+        .await?;
+        Ok(validity)
+    }
+
     /// Leaves the selected folder without expunging anything (RFC 3691); without UNSELECT
     /// the folder simply stays selected until the next SELECT.
     pub async fn unselect(&mut self) -> Result<(), ImapError> {

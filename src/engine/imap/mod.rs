@@ -7,7 +7,12 @@
 //! - [`connect`]: TCP, TLS or STARTTLS (required when chosen), login; [`verify`].
 //! - [`session`]: running commands, keeping every unsolicited response.
 //! - [`caps`], [`utf7`], [`input`]: capabilities, mailbox-name encoding, input safety.
-//! - [`fetch`]: FETCH responses as data.
+//! - [`fetch`]: FETCH responses as data; [`folders`], [`mailbox`]: the folder commands.
+//! - [`plan`]: what a folder's sync must do, as pure functions; [`sync`] carries it out:
+//!   [`sync_account`] is `tidings sync` for an IMAP account.
+//! - [`replay`]: the offline queue, replayed in order ([`replay_account`]).
+//! - [`idle`], [`watch`]: push — [`watch`] is the background task a front end runs per
+//!   account (events out, a cancel signal in).
 
 pub mod caps;
 pub mod connect;
@@ -18,11 +23,17 @@ pub mod idle;
 pub mod input;
 pub mod mailbox;
 pub mod plan;
+pub mod replay;
 pub mod session;
+pub mod sync;
 pub mod transport;
 pub mod utf7;
+pub mod watch;
 
 pub use caps::Capabilities;
 pub use connect::{ConnectOptions, connect, connect_with, verify};
 pub use error::ImapError;
+pub use replay::ReplayReport;
 pub use session::Session;
+pub use sync::{SyncReport, replay_account, sync_account};
+pub use watch::{WatchOptions, watch};

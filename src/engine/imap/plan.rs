@@ -94,6 +94,20 @@ pub enum Plan {
     Compare,
 }
 
+impl Plan {
+    /// A short name for reports and logs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Plan::UpToDate => "up-to-date",
+            Plan::Rebuild => "rebuild",
+            Plan::Full => "full",
+            Plan::Qresync { .. } => "qresync",
+            Plan::Condstore { .. } => "condstore",
+            Plan::Compare => "compare",
+        }
+    }
+}
+
 /// Decides how to resync a folder after SELECT answered with `server`.
 pub fn plan(local: &Local, server: &Server, mode: SelectMode) -> Plan {
     let Some(known_validity) = local.uidvalidity else {

@@ -412,9 +412,15 @@ service auth {{
                     .split_whitespace()
                     .map(str::to_owned)
                     .collect();
-                let raw = read_maildir_file(&dir, &guid).unwrap_or_else(|| {
-                    panic!("no maildir file for uid {uid} ({guid}) in {folder}")
-                });
+                // A message copied or moved by Dovecot keeps its GUID under a new file
+                // name; dovecot-uidlist knows which.
+                let raw = read_maildir_file(&dir, &guid)
+                    .or_else(|| {
+                        uidlist_name(&dir, uid).and_then(|name| read_maildir_file(&dir, &name))
+                    })
+                    .unwrap_or_else(|| {
+                        panic!("no maildir file for uid {uid} ({guid}) in {folder}")
+                    });
                 ServerMessage { uid, flags, raw }
             })
             .collect();
@@ -453,6 +459,16 @@ impl Drop for Dovecot {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// The base file name dovecot-uidlist gives `uid` (`<uid> [extensions] :<name>` lines).
+fn uidlist_name(dir: &Path, uid: u32) -> Option<String> {
+    let list = std::fs::read_to_string(dir.join("dovecot-uidlist")).ok()?;
+    list.lines().skip(1).find_map(|line| {
+        let (head, name) = line.split_once(" :")?;
+        let first: u32 = head.split_whitespace().next()?.parse().ok()?;
+        (first == uid).then(|| name.trim().to_owned())
+    })
 }
 
 fn read_maildir_file(dir: &Path, guid: &str) -> Option<Vec<u8>> {

@@ -1,0 +1,883 @@
+//! Syncing an IMAP account into the store: replay what the user did offline, mirror the
+//! folder list, bring every folder's headers and flags up to date (newest first, in batches,
+//! so the list is usable at once), then fetch bodies newest first.
+//!
+//! What to do per folder is decided by [`super::plan`]; this module only carries it out.
+//! Progress goes out as [`Event`]s. Every batch is stored as it arrives, and a folder's sync
+//! state (UIDNEXT, HIGHESTMODSEQ) is recorded only once its headers are complete, so a
+//! connection lost at any point resumes where it stopped: nothing lost, nothing twice.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use super::error::ImapError;
+use super::fetch::{FetchItem, parse_internal_date};
+use super::folders::RemoteFolder;
+use super::plan::{self, Plan, SelectMode};
+use super::session::{Handled, Session};
+use crate::engine::account::{Account, Protocol};
+use crate::engine::events::{Event, Events, Phase};
+use crate::engine::secret::Secret;
+use crate::engine::store::{
+    AccountId, Change, ChangeState, Flags, Folder, FolderId, FolderSpec, MessageId, NewHeaders,
+    RawMessage, ServerFlags, Store, StoreError, SyncState,
+};
+
+/// Headers per FETCH: big enough to keep the line busy, small enough to show progress and
+/// to lose little when the connection drops.
+const HEADER_BATCH: usize = 500;
+/// Bodies per FETCH, and at most this many bytes (by RFC822.SIZE) per batch.
+const BODY_BATCH: usize = 250;
+const BODY_BATCH_BYTES: u64 = 16 * 1024 * 1024;
+/// FETCH commands in flight at once: while one batch is stored, the next one streams in.
+const PIPELINE: usize = 2;
+
+/// What a sync did, for the command line and the tests.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SyncReport {
+    pub folders: usize,
+    /// Header rows added.
+    pub new: u64,
+    /// Messages removed because the server expunged them.
+    pub removed: u64,
+    /// Messages whose flags changed on the server.
+    pub flags_changed: u64,
+    /// Bodies downloaded.
+    pub bodies: u64,
+    pub bytes: u64,
+    /// Offline changes replayed, and those that failed (kept with their reason).
+    pub replayed: u64,
+    pub replay_failed: u64,
+    /// Folders whose UIDVALIDITY changed and whose cache was rebuilt.
+    pub rebuilt: Vec<String>,
+    /// How each folder was brought up to date: `up-to-date`, `qresync`, `condstore`,
+    /// `compare`, `full` or `rebuild`.
+    pub methods: std::collections::BTreeMap<String, String>,
+}
+
+impl SyncReport {
+    fn add(&mut self, other: &SyncReport) {
+        self.new += other.new;
+        self.removed += other.removed;
+        self.flags_changed += other.flags_changed;
+        self.bodies += other.bodies;
+        self.bytes += other.bytes;
+        self.rebuilt.extend(other.rebuilt.iter().cloned());
+        self.methods
+            .extend(other.methods.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+}
+
+/// The account a sync works for.
+pub(crate) struct Ctx<'a> {
+    pub account: &'a Account,
+    pub id: AccountId,
+    pub store: Store,
+    pub events: Events,
+}
+
+impl Ctx<'_> {
+    fn progress(&self, folder: &str, phase: Phase, done: u64, total: u64, bytes: u64) {
+        self.events.emit(Event::Progress {
+            account: self.account.name.clone(),
+            folder: folder.to_owned(),
+            phase,
+            done,
+            total,
+            bytes,
+        });
+    }
+
+    fn changed(&self, folder: &str) {
+        self.events.emit(Event::Changed {
+            account: self.account.name.clone(),
+            folder: Some(folder.to_owned()),
+        });
+    }
+}
+
+/// Runs a store call off the async threads.
+pub(crate) async fn blocking<T, F>(store: &Store, f: F) -> Result<T, ImapError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+{
+    let store = store.clone();
+    match tokio::task::spawn_blocking(move || f(&store)).await {
+        Ok(result) => result.map_err(ImapError::from),
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => Err(ImapError::Store(StoreError::Change(e.to_string()))),
+    }
+}
+
+/// Syncs every folder of an IMAP account: connects, replays the offline queue, mirrors the
+/// folder list, brings headers and flags of every folder up to date, then downloads bodies
+/// (all of them, or those of the last `bodies_for_days`).
+pub async fn sync_account(
+    account: &Account,
+    password: &Secret,
+    store: &Store,
+    events: &Events,
+) -> Result<SyncReport, ImapError> {
+    if account.protocol != Protocol::Imap {
+        return Err(ImapError::NotImap(account.name.clone()));
+    }
+    let name = account.name.clone();
+    let id = blocking(store, move |s| s.ensure_account(&name, Protocol::Imap)).await?;
+    let ctx = Ctx {
+        account,
+        id,
+        store: store.clone(),
+        events: events.clone(),
+    };
+    let mut session = super::connect(account, password).await?;
+    session.enable_extensions().await?;
+    let report = sync_session(&mut session, &ctx).await;
+    session.logout().await;
+    report
+}
+
+/// Replays the account's offline changes now, without a sync: what a front end calls right
+/// after the user acted, when online. Offline, the error says so and the changes wait.
+pub async fn replay_account(
+    account: &Account,
+    password: &Secret,
+    store: &Store,
+    events: &Events,
+) -> Result<super::replay::ReplayReport, ImapError> {
+    if account.protocol != Protocol::Imap {
+        return Err(ImapError::NotImap(account.name.clone()));
+    }
+    let name = account.name.clone();
+    let id = blocking(store, move |s| s.ensure_account(&name, Protocol::Imap)).await?;
+    let ctx = Ctx {
+        account,
+        id,
+        store: store.clone(),
+        events: events.clone(),
+    };
+    let mut session = super::connect(account, password).await?;
+    session.enable_extensions().await?;
+    let report = super::replay::replay(&mut session, &ctx).await;
+    session.logout().await;
+    report
+}
+
+/// The whole sync over an open session.
+pub(crate) async fn sync_session(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+) -> Result<SyncReport, ImapError> {
+    let mut report = SyncReport::default();
+    let replay = super::replay::replay(session, ctx).await?;
+    report.replayed = replay.done;
+    report.replay_failed = replay.failed;
+
+    let folders = sync_folder_list(session, ctx).await?;
+    report.folders = folders.len();
+    for folder in &folders {
+        let r = sync_headers(session, ctx, folder).await?;
+        report.add(&r);
+    }
+    for folder in &folders {
+        let (bodies, bytes) = sync_bodies(session, ctx, folder.id, &folder.name).await?;
+        report.bodies += bodies;
+        report.bytes += bytes;
+    }
+    Ok(report)
+}
+
+/// Mirrors the server's folder list in the store and returns the folders to sync, Inbox
+/// first, then by role, then by name. Folders created, renamed or deleted elsewhere show up
+/// here; a rename keeps the cached mail (recognised by UIDVALIDITY, which RENAME keeps).
+pub(crate) async fn sync_folder_list(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+) -> Result<Vec<Folder>, ImapError> {
+    let remote: Vec<RemoteFolder> = session
+        .list_folders()
+        .await?
+        .into_iter()
+        .filter(|f| f.selectable)
+        .collect();
+    let account = ctx.id;
+    let local = blocking(&ctx.store, move |s| s.folder_list(account)).await?;
+    let pending = blocking(&ctx.store, move |s| s.pending_changes(account)).await?;
+    let busy: HashSet<String> = pending
+        .iter()
+        .flat_map(|q| folders_named(&q.change))
+        .collect();
+
+    let remote_names: HashSet<&str> = remote.iter().map(|f| f.name.as_str()).collect();
+    let local_names: HashSet<&str> = local.iter().map(|f| f.name.as_str()).collect();
+    let vanished: Vec<&Folder> = local
+        .iter()
+        .filter(|f| !remote_names.contains(f.name.as_str()) && !busy.contains(&f.name))
+        .collect();
+    let appeared: Vec<&RemoteFolder> = remote
+        .iter()
+        .filter(|f| !local_names.contains(f.name.as_str()))
+        .collect();
+
+    // A folder renamed elsewhere: gone under its old name, there under a new one with the
+    // same UIDVALIDITY. Its cached mail moves with it instead of downloading again.
+    let mut renamed: HashSet<FolderId> = HashSet::new();
+    if !vanished.is_empty() && !appeared.is_empty() {
+        for new in &appeared {
+            let Some(validity) = session.status_uidvalidity(&new.name).await? else {
+                continue;
+            };
+            let old = vanished
+                .iter()
+                .find(|f| f.sync.uidvalidity == Some(validity) && !renamed.contains(&f.id));
+            if let Some(old) = old {
+                let (id, to) = (old.id, new.name.clone());
+                blocking(&ctx.store, move |s| s.rename_folder_synced(id, &to)).await?;
+                renamed.insert(old.id);
+            }
+        }
+    }
+    for old in vanished.iter().filter(|f| !renamed.contains(&f.id)) {
+        let id = old.id;
+        let local_only = blocking(&ctx.store, move |s| has_local_only(s, id)).await?;
+        if local_only {
+            // Messages only we have (a draft waiting to be appended): never dropped.
+            tracing::warn!(folder = %old.name, "folder gone on the server keeps local-only mail");
+            continue;
+        }
+        blocking(&ctx.store, move |s| s.remove_folder(id)).await?;
+    }
+    for f in &remote {
+        let mut spec = FolderSpec::new(f.name.clone()).subscribed(f.subscribed);
+        if let Some(d) = f.delimiter {
+            spec = spec.delimiter(d.to_string());
+        }
+        if let Some(role) = f.role {
+            spec = spec.role(role);
+        }
+        blocking(&ctx.store, move |s| s.upsert_folder(account, &spec)).await?;
+    }
+    let mut folders = blocking(&ctx.store, move |s| s.folder_list(account)).await?;
+    folders.retain(|f| remote_names.contains(f.name.as_str()));
+    folders.sort_by_key(|f| (sync_rank(f), f.name.clone()));
+    ctx.events.emit(Event::Changed {
+        account: ctx.account.name.clone(),
+        folder: None,
+    });
+    Ok(folders)
+}
+
+/// Whether a folder holds messages the server never had (no UID yet).
+fn has_local_only(store: &Store, folder: FolderId) -> Result<bool, StoreError> {
+    let mut page = crate::engine::store::Page::first(500);
+    loop {
+        let list = store.list_folder(folder, &page)?;
+        if list.iter().any(|m| m.uid.is_none()) {
+            return Ok(true);
+        }
+        match list.last() {
+            Some(last) if list.len() == page.limit => {
+                page = crate::engine::store::Page::after(last.cursor(), 500);
+            }
+            _ => return Ok(false),
+        }
+    }
+}
+
+/// Inbox first, then the folders people look at most.
+fn sync_rank(f: &Folder) -> u8 {
+    use crate::engine::store::Role;
+    match f.role {
+        Some(Role::Inbox) => 0,
+        Some(Role::Sent) => 1,
+        Some(Role::Drafts) => 2,
+        Some(Role::Archive) => 3,
+        None => 4,
+        Some(Role::Junk) => 5,
+        Some(Role::Trash) => 6,
+    }
+}
+
+/// Folder names a queued change needs to stay as they are until it is replayed.
+fn folders_named(change: &Change) -> Vec<String> {
+    match change {
+        Change::Flags { folder, .. } | Change::Expunge { folder, .. } => vec![folder.clone()],
+        Change::Move { from, to, .. } | Change::Copy { from, to, .. } => {
+            vec![from.clone(), to.clone()]
+        }
+        Change::CreateFolder { name } | Change::DeleteFolder { name } => vec![name.clone()],
+        Change::RenameFolder { from, to } => vec![from.clone(), to.clone()],
+        Change::Append { folder, .. } => vec![folder.clone()],
+        Change::Pop3Delete { .. } => Vec::new(),
+    }
+}
+
+/// UIDs of `folder` that queued changes still act on: their local state is newer than the
+/// server's until replayed, so sync leaves them alone.
+fn protected_uids(pending: &[crate::engine::store::QueuedChange], folder: &str) -> HashSet<u32> {
+    let mut out = HashSet::new();
+    for q in pending.iter().filter(|q| q.state == ChangeState::Pending) {
+        match &q.change {
+            Change::Flags {
+                folder: f, targets, ..
+            } if f == folder => out.extend(targets.iter().filter_map(|t| t.uid)),
+            Change::Move { from, messages, .. } | Change::Copy { from, messages, .. }
+                if from == folder =>
+            {
+                out.extend(messages.iter().filter_map(|m| m.source_uid));
+            }
+            Change::Expunge { folder: f, uids } if f == folder => out.extend(uids),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Flags as the server writes them, in the store's terms.
+pub(crate) fn server_flags(uid: u32, atoms: &[String]) -> ServerFlags {
+    let (flags, keywords) = Flags::parse_imap(atoms.iter().map(String::as_str));
+    ServerFlags {
+        uid,
+        flags,
+        keywords,
+    }
+}
+
+/// The store's flags as IMAP atoms, normalised for comparing.
+fn local_atoms(f: &ServerFlags) -> Vec<String> {
+    let mut atoms: Vec<String> = f
+        .flags
+        .imap_atoms()
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    atoms.extend(f.keywords.iter().cloned());
+    plan::normalise_flags(&atoms)
+}
+
+/// Brings one folder's headers and flags up to date.
+pub(crate) async fn sync_headers(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    folder: &Folder,
+) -> Result<SyncReport, ImapError> {
+    let mut report = SyncReport::default();
+    let fid = folder.id;
+    let count = blocking(&ctx.store, move |s| s.counts(fid)).await?.total;
+    let local = plan::Local {
+        uidvalidity: folder.sync.uidvalidity,
+        uidnext: folder.sync.uidnext,
+        highestmodseq: folder.sync.highestmodseq,
+        count,
+    };
+    let tier = plan::Tier {
+        qresync: session.enabled().qresync,
+        condstore: session.capabilities().condstore(),
+    };
+    let mode = plan::select_mode(&local, tier);
+    let selected = session.select(&folder.name, mode).await?;
+    let server = plan::Server {
+        uidvalidity: selected.uidvalidity,
+        uidnext: selected.uidnext,
+        exists: selected.exists,
+        highestmodseq: selected.highestmodseq,
+    };
+    let decided = plan::plan(&local, &server, mode);
+    tracing::debug!(folder = %folder.name, ?decided, "folder sync plan");
+    report
+        .methods
+        .insert(folder.name.clone(), decided.name().to_owned());
+    let account = ctx.id;
+    let pending = blocking(&ctx.store, move |s| s.pending_changes(account)).await?;
+    let protected = protected_uids(&pending, &folder.name);
+    let incremental = local.uidnext.is_some();
+
+    match decided {
+        Plan::UpToDate => {}
+        Plan::Rebuild => {
+            fail_changes_for_rebuilt(ctx, &pending, &folder.name).await?;
+            let validity = selected.uidvalidity;
+            blocking(&ctx.store, move |s| s.clear_folder(fid, validity)).await?;
+            report.rebuilt.push(folder.name.clone());
+            full_listing(session, ctx, folder, &protected, &mut report).await?;
+        }
+        Plan::Full | Plan::Compare => {
+            if local.uidvalidity.is_none() {
+                // Bind the UIDs about to be stored to this UIDVALIDITY before the first one.
+                let state = SyncState {
+                    uidvalidity: Some(selected.uidvalidity),
+                    uidnext: None,
+                    highestmodseq: None,
+                };
+                blocking(&ctx.store, move |s| s.set_sync_state(fid, state)).await?;
+            }
+            full_listing(session, ctx, folder, &protected, &mut report).await?;
+        }
+        Plan::Qresync { .. } => {
+            let known = known_uids(ctx, fid).await?;
+            remove_gone(ctx, fid, &selected.vanished, &mut report).await?;
+            let mut sorted = Sorted::default();
+            for item in &selected.changed {
+                if let (Some(uid), Some(flags)) = (item.uid, item.flags.as_ref()) {
+                    sorted.take(uid, flags, &known, &protected);
+                }
+            }
+            apply_flags(ctx, fid, sorted.updates, &mut report).await?;
+            sorted.new.sort_unstable_by(|a, b| b.cmp(a));
+            fetch_headers(session, ctx, folder, &sorted.new, &mut report).await?;
+        }
+        Plan::Condstore { changed_since, .. } => {
+            let known = known_uids(ctx, fid).await?;
+            let mut sorted = Sorted::default();
+            session
+                .uid_fetch(
+                    "1:*",
+                    &format!("(UID FLAGS) (CHANGEDSINCE {changed_since})"),
+                    |item| match (item.uid, item.flags) {
+                        (Some(uid), Some(flags)) => {
+                            sorted.take(uid, &flags, &known, &protected);
+                            Handled::Yes
+                        }
+                        _ => Handled::No,
+                    },
+                )
+                .await?;
+            apply_flags(ctx, fid, sorted.updates, &mut report).await?;
+            sorted.new.sort_unstable_by(|a, b| b.cmp(a));
+            fetch_headers(session, ctx, folder, &sorted.new, &mut report).await?;
+            let count = blocking(&ctx.store, move |s| s.counts(fid)).await?.total;
+            if plan::expunge_scan_needed(selected.exists, count) {
+                let on_server: HashSet<u32> =
+                    session.uid_search("ALL").await?.into_iter().collect();
+                let gone: Vec<u32> = known_uids(ctx, fid)
+                    .await?
+                    .into_keys()
+                    .filter(|u| !on_server.contains(u))
+                    .collect();
+                remove_gone(ctx, fid, &gone, &mut report).await?;
+            }
+        }
+    }
+
+    apply_unsolicited(session, ctx, fid, &protected, &mut report).await?;
+    let state = SyncState {
+        uidvalidity: Some(selected.uidvalidity),
+        uidnext: selected.uidnext,
+        highestmodseq: selected.highestmodseq,
+    };
+    blocking(&ctx.store, move |s| s.set_sync_state(fid, state)).await?;
+    if report.new > 0 && incremental {
+        ctx.events.emit(Event::NewMail {
+            account: ctx.account.name.clone(),
+            folder: folder.name.clone(),
+            count: report.new,
+        });
+    }
+    if report.new + report.removed + report.flags_changed > 0 {
+        ctx.changed(&folder.name);
+    }
+    Ok(report)
+}
+
+/// What the server reported changed, sorted: flag updates of messages we have, and UIDs we
+/// lack (new). Messages queued changes act on, and new ones already marked `\Deleted`
+/// (on their way out), are left alone.
+#[derive(Default)]
+struct Sorted {
+    updates: Vec<ServerFlags>,
+    new: Vec<u32>,
+}
+
+impl Sorted {
+    fn take(
+        &mut self,
+        uid: u32,
+        flags: &[String],
+        known: &HashMap<u32, Vec<String>>,
+        protected: &HashSet<u32>,
+    ) {
+        if protected.contains(&uid) {
+            return;
+        }
+        match known.get(&uid) {
+            Some(ours) if *ours != plan::normalise_flags(flags) => {
+                self.updates.push(server_flags(uid, flags));
+            }
+            Some(_) => {}
+            None if !flags.iter().any(|f| f.eq_ignore_ascii_case("\\Deleted")) => {
+                self.new.push(uid);
+            }
+            None => {}
+        }
+    }
+}
+
+/// The stored UIDs of a folder with their flags as IMAP atoms.
+async fn known_uids(ctx: &Ctx<'_>, fid: FolderId) -> Result<HashMap<u32, Vec<String>>, ImapError> {
+    let index = blocking(&ctx.store, move |s| s.uid_index(fid)).await?;
+    Ok(index.iter().map(|f| (f.uid, local_atoms(f))).collect())
+}
+
+/// Lists every UID with its flags and compares with the store: a first sync, a resumed one,
+/// or a server without MODSEQ.
+async fn full_listing(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    folder: &Folder,
+    protected: &HashSet<u32>,
+    report: &mut SyncReport,
+) -> Result<(), ImapError> {
+    let fid = folder.id;
+    let mut listing: Vec<(u32, Vec<String>)> = Vec::new();
+    session
+        .uid_fetch("1:*", "(UID FLAGS)", |item| match (item.uid, item.flags) {
+            (Some(uid), Some(flags)) => {
+                listing.push((uid, flags));
+                Handled::Yes
+            }
+            _ => Handled::No,
+        })
+        .await?;
+    let known = known_uids(ctx, fid).await?;
+    let diff = plan::diff(&listing, &known);
+    let deleted: HashSet<u32> = listing
+        .iter()
+        .filter(|(_, f)| f.iter().any(|x| x.eq_ignore_ascii_case("\\Deleted")))
+        .map(|(u, _)| *u)
+        .collect();
+    let new: Vec<u32> = diff
+        .new
+        .into_iter()
+        .filter(|u| !protected.contains(u) && !deleted.contains(u))
+        .collect();
+    let gone: Vec<u32> = diff
+        .gone
+        .into_iter()
+        .filter(|u| !protected.contains(u))
+        .collect();
+    remove_gone(ctx, fid, &gone, report).await?;
+    let updates: Vec<ServerFlags> = diff
+        .changed
+        .iter()
+        .filter(|(u, _)| !protected.contains(u))
+        .map(|(u, f)| server_flags(*u, f))
+        .collect();
+    apply_flags(ctx, fid, updates, report).await?;
+    fetch_headers(session, ctx, folder, &new, report).await
+}
+
+async fn remove_gone(
+    ctx: &Ctx<'_>,
+    fid: FolderId,
+    uids: &[u32],
+    report: &mut SyncReport,
+) -> Result<(), ImapError> {
+    if uids.is_empty() {
+        return Ok(());
+    }
+    let uids = uids.to_vec();
+    let n = blocking(&ctx.store, move |s| s.remove_uids(fid, &uids)).await?;
+    report.removed += n as u64;
+    Ok(())
+}
+
+async fn apply_flags(
+    ctx: &Ctx<'_>,
+    fid: FolderId,
+    updates: Vec<ServerFlags>,
+    report: &mut SyncReport,
+) -> Result<(), ImapError> {
+    if updates.is_empty() {
+        return Ok(());
+    }
+    report.flags_changed += updates.len() as u64;
+    blocking(&ctx.store, move |s| s.set_server_flags(fid, &updates)).await
+}
+
+/// Applies what the server announced on its own during the sync (another client's
+/// expunges and flag changes).
+async fn apply_unsolicited(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    fid: FolderId,
+    protected: &HashSet<u32>,
+    report: &mut SyncReport,
+) -> Result<(), ImapError> {
+    let news = session.take_unsolicited();
+    remove_gone(ctx, fid, &news.vanished, report).await?;
+    let mut latest: HashMap<u32, Vec<String>> = HashMap::new();
+    for f in news.flags {
+        latest.insert(f.uid, f.flags);
+    }
+    let updates: Vec<ServerFlags> = latest
+        .iter()
+        .filter(|(u, _)| !protected.contains(u))
+        .map(|(u, f)| server_flags(*u, f))
+        .collect();
+    // Unknown UIDs are ignored by the store: they are new and come with their headers.
+    if !updates.is_empty() {
+        blocking(&ctx.store, move |s| s.set_server_flags(fid, &updates)).await?;
+    }
+    Ok(())
+}
+
+/// Queued changes that name UIDs of a folder whose UIDVALIDITY changed can never be
+/// replayed (those UIDs mean other messages now): they fail, visibly, with the reason.
+pub(crate) async fn fail_changes_for_rebuilt(
+    ctx: &Ctx<'_>,
+    pending: &[crate::engine::store::QueuedChange],
+    folder: &str,
+) -> Result<(), ImapError> {
+    let reason = crate::tr!("imap-change-failed-uidvalidity", folder = folder);
+    for q in pending.iter().filter(|q| q.state == ChangeState::Pending) {
+        let uses_uids = match &q.change {
+            Change::Flags { folder: f, .. } | Change::Expunge { folder: f, .. } => f == folder,
+            Change::Move { from, .. } | Change::Copy { from, .. } => from == folder,
+            _ => false,
+        };
+        if uses_uids {
+            let (id, why) = (q.id, reason.clone());
+            blocking(&ctx.store, move |s| s.fail_change(id, &why, true)).await?;
+            ctx.events.emit(Event::Error {
+                account: ctx.account.name.clone(),
+                message: reason.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Fetches the header sections (with flags, size and date) of `uids`, in the order given
+/// (newest first), in pipelined batches; each batch is stored while the next streams in.
+pub(crate) async fn fetch_headers(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    folder: &Folder,
+    uids: &[u32],
+    report: &mut SyncReport,
+) -> Result<(), ImapError> {
+    if uids.is_empty() {
+        return Ok(());
+    }
+    let fid = folder.id;
+    let total = uids.len() as u64;
+    let batches = plan::batches(uids, HEADER_BATCH);
+    let items = "(UID FLAGS RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER])";
+    // A server may run pipelined FETCHes concurrently and interleave their answers
+    // (RFC 3501 §5.5), so responses are matched by UID against every batch in flight.
+    let mut in_flight: VecDeque<async_imap::imap_proto::RequestId> = VecDeque::new();
+    let mut wanted: HashSet<u32> = HashSet::new();
+    let mut next = 0;
+    // The batch being stored while the next one streams in, with its size; progress counts
+    // what is stored, so "done" never runs ahead of the disk.
+    let mut storing: Option<(Storing, u64, u64)> = None;
+    let (mut done, mut bytes) = (0u64, 0u64);
+    let result: Result<(), ImapError> = async {
+        loop {
+            while in_flight.len() < PIPELINE && next < batches.len() {
+                let set = super::input::uid_set(&batches[next]);
+                let tag = session.send(&format!("UID FETCH {set} {items}")).await?;
+                in_flight.push_back(tag);
+                wanted.extend(batches[next].iter().copied());
+                next += 1;
+            }
+            let Some(tag) = in_flight.pop_front() else {
+                break;
+            };
+            let mut rows = Vec::with_capacity(HEADER_BATCH);
+            let mut batch_bytes = 0u64;
+            let finished = session
+                .finish(&tag, |r| {
+                    let Some(item) = fetch_item(r) else {
+                        return Handled::No;
+                    };
+                    match header_row(item, &mut wanted) {
+                        Some(row) => {
+                            batch_bytes += row.headers.len() as u64;
+                            rows.push(row);
+                            Handled::Yes
+                        }
+                        None => Handled::No,
+                    }
+                })
+                .await?;
+            session.check("UID FETCH", finished)?;
+            if let Some((previous, n, b)) = storing.take() {
+                report.new += join_store(previous).await? as u64;
+                (done, bytes) = (done + n, bytes + b);
+                ctx.progress(&folder.name, Phase::Headers, done, total, bytes);
+                ctx.changed(&folder.name);
+            }
+            let store = ctx.store.clone();
+            let n = rows.len() as u64;
+            let handle = tokio::task::spawn_blocking(move || {
+                store.store_headers(fid, rows).map(|stored| {
+                    stored
+                        .iter()
+                        .filter(|s| matches!(s, crate::engine::store::Stored::New(_)))
+                        .count()
+                })
+            });
+            storing = Some((handle, n, batch_bytes));
+        }
+        Ok(())
+    }
+    .await;
+    // A batch already read is stored even when the connection broke after it.
+    if let Some((last, n, b)) = storing.take() {
+        report.new += join_store(last).await? as u64;
+        ctx.progress(&folder.name, Phase::Headers, done + n, total, bytes + b);
+        ctx.changed(&folder.name);
+    }
+    result
+}
+
+/// A batch being written to the store; it yields how many messages it added.
+type Storing = tokio::task::JoinHandle<Result<usize, StoreError>>;
+
+async fn join_store(handle: Storing) -> Result<usize, ImapError> {
+    match handle.await {
+        Ok(r) => r.map_err(ImapError::from),
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => Err(ImapError::Store(StoreError::Change(e.to_string()))),
+    }
+}
+
+/// A FETCH response as an item, if it is one.
+fn fetch_item(r: &async_imap::imap_proto::Response<'_>) -> Option<FetchItem> {
+    match r {
+        async_imap::imap_proto::Response::Fetch(seq, attrs) => {
+            Some(FetchItem::from_attrs(*seq, attrs))
+        }
+        _ => None,
+    }
+}
+
+/// A header row from a FETCH response that answers our request (taken off `wanted`).
+fn header_row(item: FetchItem, wanted: &mut HashSet<u32>) -> Option<NewHeaders> {
+    let uid = item.uid.filter(|u| wanted.contains(u))?;
+    let headers = item.header?;
+    wanted.remove(&uid);
+    let (flags, keywords) = Flags::parse_imap(item.flags.iter().flatten().map(String::as_str));
+    Some(NewHeaders {
+        uid,
+        flags,
+        keywords,
+        size: u64::from(item.size.unwrap_or(headers.len() as u32)),
+        received: item.internal_date.as_deref().and_then(parse_internal_date),
+        headers,
+    })
+}
+
+/// Downloads the bodies a folder lacks, newest first, in pipelined batches — all of them,
+/// or those of the last `bodies_for_days`.
+pub(crate) async fn sync_bodies(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    fid: FolderId,
+    name: &str,
+) -> Result<(u64, u64), ImapError> {
+    let cutoff = plan::body_cutoff(
+        ctx.account.sync.bodies_for_days,
+        chrono::Utc::now().timestamp(),
+    );
+    let lacking = blocking(&ctx.store, move |s| {
+        s.lacking_bodies(Some(fid), cutoff, usize::MAX >> 1)
+    })
+    .await?;
+    let lacking: Vec<_> = lacking.into_iter().filter(|l| l.uid.is_some()).collect();
+    if lacking.is_empty() {
+        return Ok((0, 0));
+    }
+    if session.selected.as_deref() != Some(session.folder_arg(name)?.as_str()) {
+        // EXAMINE would do as well, but SELECT keeps the session's state simple.
+        session.select(name, SelectMode::Plain).await?;
+    }
+    let total = lacking.len() as u64;
+    // Batches by count and by size, in the newest-first order of `lacking`.
+    let mut batches: Vec<Vec<(u32, MessageId)>> = Vec::new();
+    let mut current = Vec::new();
+    let mut current_bytes = 0u64;
+    for l in &lacking {
+        let uid = l.uid.unwrap_or_default();
+        if !current.is_empty()
+            && (current.len() >= BODY_BATCH || current_bytes + l.size > BODY_BATCH_BYTES)
+        {
+            batches.push(std::mem::take(&mut current));
+            current_bytes = 0;
+        }
+        current.push((uid, l.id));
+        current_bytes += l.size;
+    }
+    if !current.is_empty() {
+        batches.push(current);
+    }
+
+    // Matched by UID across every batch in flight, as for headers.
+    let mut in_flight: VecDeque<async_imap::imap_proto::RequestId> = VecDeque::new();
+    let mut wanted: HashMap<u32, MessageId> = HashMap::new();
+    let mut next = 0;
+    let mut storing: Option<(Storing, u64)> = None;
+    let (mut done, mut bytes, mut stored) = (0u64, 0u64, 0u64);
+    let result: Result<(), ImapError> = async {
+        loop {
+            while in_flight.len() < PIPELINE && next < batches.len() {
+                let uids: Vec<u32> = batches[next].iter().map(|(u, _)| *u).collect();
+                let set = super::input::uid_set(&uids);
+                let tag = session
+                    .send(&format!("UID FETCH {set} (UID BODY.PEEK[])"))
+                    .await?;
+                in_flight.push_back(tag);
+                wanted.extend(batches[next].iter().copied());
+                next += 1;
+            }
+            let Some(tag) = in_flight.pop_front() else {
+                break;
+            };
+            let mut bodies: Vec<(MessageId, RawMessage)> = Vec::with_capacity(BODY_BATCH);
+            let mut batch_bytes = 0u64;
+            let finished = session
+                .finish(&tag, |r| {
+                    let Some(item) = fetch_item(r) else {
+                        return Handled::No;
+                    };
+                    let id = item.uid.and_then(|u| wanted.get(&u).copied());
+                    match (id, item.body) {
+                        (Some(id), Some(body)) => {
+                            if let Some(uid) = item.uid {
+                                wanted.remove(&uid);
+                            }
+                            batch_bytes += body.len() as u64;
+                            bodies.push((id, RawMessage::Bytes(body)));
+                            Handled::Yes
+                        }
+                        _ => Handled::No,
+                    }
+                })
+                .await?;
+            session.check("UID FETCH", finished)?;
+            if let Some((previous, b)) = storing.take() {
+                let n = join_store(previous).await? as u64;
+                (done, stored, bytes) = (done + n, stored + n, bytes + b);
+                ctx.progress(name, Phase::Bodies, done, total, bytes);
+                ctx.changed(name);
+            }
+            let store = ctx.store.clone();
+            let handle = tokio::task::spawn_blocking(move || {
+                let n = bodies.len();
+                store.attach_bodies(bodies).map(|()| n)
+            });
+            storing = Some((handle, batch_bytes));
+        }
+        Ok(())
+    }
+    .await;
+    if let Some((last, b)) = storing.take() {
+        let n = join_store(last).await? as u64;
+        (stored, bytes) = (stored + n, bytes + b);
+        // Messages that vanished meanwhile count as done: nothing is left to fetch.
+        let finished = if result.is_ok() { total } else { done + n };
+        ctx.progress(name, Phase::Bodies, finished, total, bytes);
+        ctx.changed(name);
+    }
+    result.map(|()| (stored, bytes))
+}
