@@ -5,7 +5,10 @@
 
 pub mod account;
 pub mod args;
+pub mod change;
+pub mod folders;
 pub mod send;
+pub mod sync;
 
 use std::process::ExitCode;
 
@@ -102,6 +105,11 @@ fn run_command(profile: Profile, command: Command) -> Result<(), CliError> {
         Command::Account(command) => account::run(&profile, command),
         Command::Send(args) => send::send(&profile, args),
         Command::Outbox(args) => send::outbox(&profile, args),
+        Command::Sync(args) => sync::run(&profile, args),
+        Command::Folders(args) => folders::run(&profile, args),
+        Command::Flag(args) => change::flag(&profile, args),
+        Command::Move(args) => change::move_message(&profile, args),
+        Command::Delete(args) => change::delete(&profile, args),
         other => Err(CliError::NotAvailable(other.name())),
     }
 }

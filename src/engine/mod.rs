@@ -2,6 +2,7 @@
 //! protocols. Nothing in here knows about iced; the GUI and the command line both drive it.
 
 pub mod account;
+pub mod actions;
 pub mod compose;
 pub mod credentials;
 pub mod discover;
@@ -17,6 +18,7 @@ pub mod profile;
 pub mod secret;
 pub mod smtp;
 pub mod store;
+pub mod sync;
 pub mod tls;
 pub mod verify;
 

@@ -1,0 +1,76 @@
+//! One sync of one account — what `tidings sync` and the window's "Get mail" run — dispatched
+//! by protocol. Each protocol module adds its arm and its field of [`SyncReport`].
+
+use serde::Serialize;
+
+use crate::engine::Error;
+use crate::engine::account::{Account, Protocol};
+use crate::engine::error::Localized;
+use crate::engine::events::{Event, Events};
+use crate::engine::imap;
+use crate::engine::secret::Secret;
+use crate::engine::store::Store;
+
+/// What a sync did, per part.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SyncReport {
+    pub account: String,
+    /// IMAP: offline changes replayed, then every folder synced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imap: Option<imap::SyncReport>,
+}
+
+/// Syncs one account. IMAP: replays the offline queue, mirrors the folders, syncs headers
+/// and flags of every folder, then downloads bodies. Reports through `events` (started,
+/// progress, new mail, an error as a sentence, finished).
+pub async fn sync_account(
+    store: &Store,
+    account: &Account,
+    password: &Secret,
+    events: &Events,
+) -> Result<SyncReport, Error> {
+    events.emit(Event::SyncStarted {
+        account: account.name.clone(),
+    });
+    let mut report = SyncReport {
+        account: account.name.clone(),
+        ..SyncReport::default()
+    };
+    let result = match account.protocol {
+        Protocol::Imap => match imap::sync_account(account, password, store, events).await {
+            Ok(r) => {
+                report.imap = Some(r);
+                Ok(())
+            }
+            Err(e) => Err(lost_or_failed(
+                account,
+                events,
+                e.is_connection_lost(),
+                e.into(),
+            )),
+        },
+        // POP3 download: the POP3 module's arm.
+        Protocol::Pop3 => Ok(()),
+    };
+    events.emit(Event::SyncFinished {
+        account: account.name.clone(),
+    });
+    result.map(|()| report)
+}
+
+/// Tells the front ends why a sync ended early: offline (try again later) or an error.
+fn lost_or_failed(account: &Account, events: &Events, offline: bool, error: Error) -> Error {
+    let sentence = error.localized();
+    events.emit(if offline {
+        Event::Offline {
+            account: account.name.clone(),
+            reason: sentence,
+        }
+    } else {
+        Event::Error {
+            account: account.name.clone(),
+            message: sentence,
+        }
+    });
+    error
+}
