@@ -133,6 +133,33 @@ error-imap-unsafe-input = The { $what } “{ $value }” contains a character th
 error-imap-bad-folder-name = { $host } sent a folder name that is not valid: “{ $name }”.
 error-imap-unsupported = { $host } does not support { $capability }, which this needs.
 error-imap-not-imap = The account “{ $account }” does not use IMAP.
+imap-change-failed = A change could not be made on the server: { $reason }
+imap-change-failed-uidvalidity = The folder “{ $folder }” was rebuilt on the server, so a change made to it here can no longer be applied. The folder is downloaded again.
+imap-change-folder-missing = The folder “{ $folder }” is not available on the server: { $text }
+imap-change-conflict = { $count } of { $total } messages in “{ $folder }” are no longer on the server (deleted or moved elsewhere); the change was made to the others. Your copy here is kept.
+error-action-folder-name = The folder name “{ $name }” cannot be used: { $reason }
+error-action-no-folder = There is no folder “{ $name }” in this account.
+error-action-no-messages = No message was chosen.
+folder-name-empty = it is empty.
+folder-name-control = it contains a control character ({ $character }).
+folder-name-empty-level = one of its levels between “{ $delimiter }” is empty.
+folder-name-inbox = INBOX is the name of the Inbox.
+cli-sync-account-failed = Syncing { $account } failed: { $reason }
+cli-sync-done = { $account }: synced.
+cli-sync-imap-summary = { $account }: { $folders } folders, { $new } new, { $removed } removed, { $flags } changed on the server, { $bodies } downloaded; { $replayed } offline changes sent{ $failed ->
+    [0] {""}
+   *[other] , { $failed } failed
+}.
+cli-folder-line = { $name }  ({ $total } messages, { $unread } unread)
+cli-folder-line-role = { $name } [{ $role }]  ({ $total } messages, { $unread } unread)
+cli-change-done = Message { $id } changed.
+cli-change-moved = Message { $id } moved to { $folder }.
+cli-change-deleted = Message { $id } deleted.
+cli-change-queued = The change is saved here and will reach the server at the next sync: { $reason }
+cli-change-replay-failed = { $count ->
+    [one] One change
+   *[other] { $count } changes
+} could not be made on the server; run tidings sync to see why.
 
 ## Compose (engine/compose)
 
@@ -291,30 +318,3 @@ outbox-state-sending = being sent
 outbox-state-retry = will be tried again at { $at }: { $reason }
 outbox-state-failed = not sent: { $reason }
 outbox-state-maybe-sent = may have been sent: { $reason }
-imap-change-failed = A change could not be made on the server: { $reason }
-imap-change-failed-uidvalidity = The folder “{ $folder }” was rebuilt on the server, so a change made to it here can no longer be applied. The folder is downloaded again.
-imap-change-folder-missing = The folder “{ $folder }” is not available on the server: { $text }
-imap-change-conflict = { $count } of { $total } messages in “{ $folder }” are no longer on the server (deleted or moved elsewhere); the change was made to the others. Your copy here is kept.
-error-action-folder-name = The folder name “{ $name }” cannot be used: { $reason }
-error-action-no-folder = There is no folder “{ $name }” in this account.
-error-action-no-messages = No message was chosen.
-folder-name-empty = it is empty.
-folder-name-control = it contains a control character ({ $character }).
-folder-name-empty-level = one of its levels between “{ $delimiter }” is empty.
-folder-name-inbox = INBOX is the name of the Inbox.
-cli-sync-account-failed = Syncing { $account } failed: { $reason }
-cli-sync-done = { $account }: synced.
-cli-sync-imap-summary = { $account }: { $folders } folders, { $new } new, { $removed } removed, { $flags } changed on the server, { $bodies } downloaded; { $replayed } offline changes sent{ $failed ->
-    [0] {""}
-   *[other] , { $failed } failed
-}.
-cli-folder-line = { $name }  ({ $total } messages, { $unread } unread)
-cli-folder-line-role = { $name } [{ $role }]  ({ $total } messages, { $unread } unread)
-cli-change-done = Message { $id } changed.
-cli-change-moved = Message { $id } moved to { $folder }.
-cli-change-deleted = Message { $id } deleted.
-cli-change-queued = The change is saved here and will reach the server at the next sync: { $reason }
-cli-change-replay-failed = { $count ->
-    [one] One change
-   *[other] { $count } changes
-} could not be made on the server; run tidings sync to see why.
