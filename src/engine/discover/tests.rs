@@ -1,5 +1,6 @@
 //! The merging rules, without a network.
 
+use super::sources::*;
 use super::*;
 
 fn ctx() -> Context {
