@@ -13,7 +13,7 @@ use serde::{Serialize, Serializer};
 use super::flags::{Flags, split_keywords};
 use super::folders::{Folder, Role};
 use super::{AccountId, FolderId, MessageId, Result, Store, StoreError};
-use crate::engine::message::Address;
+use crate::engine::message::{Address, ReadMessage};
 
 /// Where a list continues: the date and id of the last message of the previous page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -281,6 +281,16 @@ impl Store {
             }
         }
         StoreError::file(path, "read", e)
+    }
+
+    /// A stored message parsed for reading (see [`ReadMessage`]).
+    pub fn read_message(&self, id: MessageId) -> Result<ReadMessage> {
+        Ok(ReadMessage::parse(&self.raw(id)?))
+    }
+
+    /// The decoded bytes of one attachment of a stored message.
+    pub fn attachment(&self, id: MessageId, index: usize) -> Result<Option<Vec<u8>>> {
+        Ok(ReadMessage::attachment_bytes(&self.raw(id)?, index))
     }
 
     /// Messages whose stored copy was lost (file gone, cannot be fetched again), for the
