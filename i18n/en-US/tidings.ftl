@@ -291,6 +291,20 @@ search-problem-date = “{ $value }” is not a date. Write it as YYYY-MM-DD, e.
 search-problem-empty-query = there is nothing to search for.
 message-unreadable = (unreadable message)
 message-no-subject = (no subject)
+reader-from = From
+reader-to = To
+reader-cc = Cc
+reader-date = Date
+reader-subject = Subject
+reader-attachments = Attachments
+reader-not-downloaded = The text of this message has not been downloaded yet. Sync the account to fetch it.
+reader-remote-blocked = { $count ->
+    [one] One remote image was not loaded, to protect your privacy.
+   *[other] { $count } remote images were not loaded, to protect your privacy.
+}
+reader-image-remote = [image not loaded: { $alt }]
+reader-image = [image: { $alt }]
+cli-write-failed = The output could not be written: { $reason }
 
 ## Outbox (engine/smtp/outbox)
 

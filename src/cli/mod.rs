@@ -9,6 +9,7 @@ pub mod change;
 pub mod folders;
 pub mod send;
 pub mod sync;
+pub mod read;
 
 use std::process::ExitCode;
 
@@ -110,6 +111,9 @@ fn run_command(profile: Profile, command: Command) -> Result<(), CliError> {
         Command::Flag(args) => change::flag(&profile, args),
         Command::Move(args) => change::move_message(&profile, args),
         Command::Delete(args) => change::delete(&profile, args),
+        Command::List(args) => read::list(&profile, args),
+        Command::Show(args) => read::show(&profile, args),
+        Command::Search(args) => read::search(&profile, args),
         other => Err(CliError::NotAvailable(other.name())),
     }
 }

@@ -19,6 +19,7 @@ mod smtp;
 mod smtp_cli;
 mod smtp_outbox;
 mod store;
+mod store_cli;
 mod store_search;
 mod store_threads;
 mod tls;
