@@ -7,9 +7,9 @@ pub mod account;
 pub mod args;
 pub mod change;
 pub mod folders;
+pub mod read;
 pub mod send;
 pub mod sync;
-pub mod read;
 
 use std::process::ExitCode;
 
