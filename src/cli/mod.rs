@@ -114,6 +114,5 @@ fn run_command(profile: Profile, command: Command) -> Result<(), CliError> {
         Command::List(args) => read::list(&profile, args),
         Command::Show(args) => read::show(&profile, args),
         Command::Search(args) => read::search(&profile, args),
-        other => Err(CliError::NotAvailable(other.name())),
     }
 }
