@@ -20,6 +20,7 @@ mod smtp_cli;
 mod smtp_outbox;
 mod store;
 mod store_cli;
+mod store_crash;
 mod store_search;
 mod store_threads;
 mod tls;
