@@ -29,7 +29,7 @@ fn message(n: u32) -> Vec<u8> {
          Date: Wed, 1 Jan 2025 00:00:00 +0000\r\n\r\n"
     )
     .into_bytes();
-    let lines = if n % 5 == 0 { 4000 } else { 20 };
+    let lines = if n.is_multiple_of(5) { 4000 } else { 20 };
     for i in 0..lines {
         m.extend_from_slice(
             format!("line {i} of message {n}, some text to fill it\r\n").as_bytes(),
@@ -71,7 +71,7 @@ fn crash_child() {
         let batch = chunk
             .iter()
             .map(|&n| {
-                let raw = if n % 5 == 0 {
+                let raw = if n.is_multiple_of(5) {
                     let mut w = store.stage().unwrap();
                     for piece in message(n).chunks(8192) {
                         w.write_all(piece).unwrap();
