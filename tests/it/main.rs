@@ -21,6 +21,7 @@ mod smtp_outbox;
 mod store;
 mod store_cli;
 mod store_crash;
+mod store_migrations;
 mod store_search;
 mod store_threads;
 mod tls;

@@ -151,21 +151,28 @@ pub const VERSION: i64 = 1 + MIGRATIONS.len() as i64;
 /// Brings a database to [`VERSION`]: creates it from [`BASE`] when empty, else runs the
 /// migrations it lacks. Refuses a database from a newer Tidings rather than guess.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    migrate_with(conn, BASE, MIGRATIONS)
+}
+
+/// [`migrate`] with a given base and migration list. All steps run in one transaction: a
+/// failing step leaves the database exactly as it was.
+fn migrate_with(conn: &mut Connection, base: &str, migrations: &[&str]) -> Result<(), StoreError> {
+    let latest = 1 + migrations.len() as i64;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if found > VERSION {
+    if found > latest {
         return Err(StoreError::TooNew {
             found,
-            known: VERSION,
+            known: latest,
         });
     }
     if found == 0 {
-        tx.execute_batch(BASE)?;
+        tx.execute_batch(base)?;
         tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
         tx.execute_batch("PRAGMA user_version = 1")?;
     }
     let from = found.max(1);
-    for (i, step) in MIGRATIONS.iter().enumerate().skip(from as usize - 1) {
+    for (i, step) in migrations.iter().enumerate().skip(from as usize - 1) {
         tracing::info!(to = i + 2, "migrating the mail store");
         tx.execute_batch(step)?;
         tx.execute_batch(&format!("PRAGMA user_version = {}", i + 2))?;
@@ -188,6 +195,54 @@ mod tests {
         assert_eq!(v, VERSION);
         // Running it again changes nothing.
         migrate(&mut conn).unwrap();
+    }
+
+    #[test]
+    fn migrations_run_in_order_from_any_earlier_version_and_keep_rows() {
+        let base = "CREATE TABLE t (a INTEGER) STRICT;";
+        let steps = [
+            "ALTER TABLE t ADD COLUMN b INTEGER NOT NULL DEFAULT 2;",
+            "CREATE TABLE u AS SELECT a + b AS c FROM t;",
+        ];
+        // A version-1 database with data, brought to version 3.
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_with(&mut conn, base, &[]).unwrap();
+        conn.execute("INSERT INTO t (a) VALUES (40)", []).unwrap();
+        migrate_with(&mut conn, base, &steps).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 3);
+        let c: i64 = conn.query_row("SELECT c FROM u", [], |r| r.get(0)).unwrap();
+        assert_eq!(c, 42);
+        // A version-2 database gets only the last step.
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_with(&mut conn, base, &steps[..1]).unwrap();
+        migrate_with(&mut conn, base, &steps).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 3);
+    }
+
+    #[test]
+    fn a_failing_migration_changes_nothing() {
+        let base = "CREATE TABLE t (a INTEGER) STRICT;";
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_with(&mut conn, base, &[]).unwrap();
+        conn.execute("INSERT INTO t (a) VALUES (1)", []).unwrap();
+        let steps = ["ALTER TABLE t ADD COLUMN b INTEGER;", "THIS IS NOT SQL;"];
+        assert!(migrate_with(&mut conn, base, &steps).is_err());
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1);
+        let cols: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_table_info('t')", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(cols, 1, "the first step was rolled back too");
     }
 
     #[test]
