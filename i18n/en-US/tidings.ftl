@@ -332,3 +332,11 @@ outbox-state-sending = being sent
 outbox-state-retry = will be tried again at { $at }: { $reason }
 outbox-state-failed = not sent: { $reason }
 outbox-state-maybe-sent = may have been sent: { $reason }
+
+## Command line: sync (cli/sync)
+
+sync-smtp-sent = { $account }: { $count ->
+    [one] one message sent.
+   *[other] { $count } messages sent.
+}
+sync-smtp-problem = { $account }: outbox entry { $id } was not sent: { $reason }

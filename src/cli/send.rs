@@ -88,7 +88,7 @@ fn flush(
     let password = Keyring::new(&profile.config)
         .password(&account.name)
         .map_err(Error::from)?;
-    Ok(runtime.block_on(outbox.flush(account, &password, &Events::none()))?)
+    Ok(runtime.block_on(outbox.flush_waiting(account, &password, &Events::none()))?)
 }
 
 /// Says what became of the new message; an error when it did not go out now.

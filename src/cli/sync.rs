@@ -41,6 +41,7 @@ pub fn run(profile: &Profile, args: SyncArgs) -> Result<(), CliError> {
         match outcome {
             Ok(report) => {
                 if !args.json {
+                    print_outbox(&report);
                     println!("{}", summary(&report));
                 }
                 reports.push(report);
@@ -85,5 +86,36 @@ fn summary(report: &SyncReport) -> String {
             failed = r.replay_failed
         ),
         None => tr!("cli-sync-done", account = report.account.as_str()),
+    }
+}
+
+/// What the outbox did, when it did anything: sent messages on stdout, the ones that did
+/// not go on stderr with the reason.
+fn print_outbox(report: &SyncReport) {
+    let Some(smtp) = &report.smtp else {
+        return;
+    };
+    let account = report.account.as_str();
+    if !smtp.sent.is_empty() {
+        println!(
+            "{}",
+            tr!("sync-smtp-sent", account = account, count = smtp.sent.len())
+        );
+    }
+    for (id, reason) in smtp
+        .retrying
+        .iter()
+        .chain(&smtp.failed)
+        .chain(&smtp.maybe_sent)
+    {
+        eprintln!(
+            "{}",
+            tr!(
+                "sync-smtp-problem",
+                account = account,
+                id = id.0,
+                reason = reason.as_str()
+            )
+        );
     }
 }

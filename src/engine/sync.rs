@@ -1,5 +1,11 @@
 //! One sync of one account — what `tidings sync` and the window's "Get mail" run — dispatched
 //! by protocol. Each protocol module adds its arm and its field of [`SyncReport`].
+//!
+//! First the outbox: what waits to be sent goes out (SMTP), so mail written offline leaves
+//! as soon as the network is back — every queued or postponed message, regardless of its
+//! retry time, since a sync is a moment chosen to talk to the servers (background timers
+//! use `Outbox::flush`, which keeps the retry schedule). SMTP trouble stays on the outbox
+//! entries and in the report; it does not stop the fetching.
 
 use serde::Serialize;
 
@@ -9,12 +15,16 @@ use crate::engine::error::Localized;
 use crate::engine::events::{Event, Events};
 use crate::engine::imap;
 use crate::engine::secret::Secret;
+use crate::engine::smtp::{FlushReport, Outbox};
 use crate::engine::store::Store;
 
 /// What a sync did, per part.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SyncReport {
     pub account: String,
+    /// SMTP: what the outbox sent, postponed or had refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp: Option<FlushReport>,
     /// IMAP: offline changes replayed, then every folder synced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imap: Option<imap::SyncReport>,
@@ -36,6 +46,19 @@ pub async fn sync_account(
         account: account.name.clone(),
         ..SyncReport::default()
     };
+    // SMTP: the outbox first. Only a store failure is an error here.
+    match Outbox::new(store.clone())
+        .flush_waiting(account, password, events)
+        .await
+    {
+        Ok(flushed) => report.smtp = Some(flushed),
+        Err(e) => {
+            events.emit(Event::SyncFinished {
+                account: account.name.clone(),
+            });
+            return Err(lost_or_failed(account, events, false, e));
+        }
+    }
     let result = match account.protocol {
         Protocol::Imap => match imap::sync_account(account, password, store, events).await {
             Ok(r) => {

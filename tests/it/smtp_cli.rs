@@ -269,3 +269,51 @@ fn with_postfix_down_send_keeps_the_message_and_retry_delivers_it_once() {
     servers.postfix().flush();
     assert_eq!(servers.dovecot.count(&bob.address, "INBOX"), 1);
 }
+
+#[test]
+fn sync_sends_what_waits_in_the_outbox_first() {
+    let mut servers = MailServers::start();
+    let bob = servers.user(1).clone();
+    let profile = profile_with_alice(&servers);
+    servers.postfix_mut().stop();
+    let out = tidings(
+        profile.path(),
+        &[
+            "send",
+            "--account",
+            "alice",
+            "--to",
+            &bob.address,
+            "--subject",
+            "written offline",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(outbox_json(profile.path())[0]["state"], "retry");
+
+    servers.postfix_mut().restart();
+    // The retry is not due for a minute; a sync the user asks for sends it now.
+    let out = tidings(
+        profile.path(),
+        &["sync", "--account", "alice", "--json"],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let reports: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        reports[0]["smtp"]["sent"].as_array().map(Vec::len),
+        Some(1),
+        "{reports:#}"
+    );
+    assert!(outbox_json(profile.path()).is_empty());
+    assert!(
+        servers
+            .dovecot
+            .wait_for_count(&bob.address, "INBOX", 1, 30.0)
+    );
+    let out = tidings(profile.path(), &["sync"], None);
+    assert!(out.status.success(), "{}", text(&out));
+    servers.postfix().flush();
+    assert_eq!(servers.dovecot.count(&bob.address, "INBOX"), 1);
+}

@@ -152,13 +152,37 @@ impl Outbox {
         Ok(n)
     }
 
-    /// Sends the account's due messages. SMTP trouble is recorded on the entries (and in
-    /// the report), not returned as an error; an error means the store failed.
+    /// Sends the account's due messages: those queued, and those whose retry time has come.
+    /// For timers that send in the background. SMTP trouble is recorded on the entries (and
+    /// in the report), not returned as an error; an error means the store failed.
     pub async fn flush(
         &self,
         account: &Account,
         password: &Secret,
         events: &Events,
+    ) -> Result<FlushReport, Error> {
+        let now = (self.clock)();
+        self.flush_due_at(account, password, events, now).await
+    }
+
+    /// Sends every message of the account that waits (queued, or waiting for a retry),
+    /// without regard to the retry schedule: for when the user asks to send or sync now.
+    /// Failed and "may have been sent" entries stay until [`Outbox::retry`].
+    pub async fn flush_waiting(
+        &self,
+        account: &Account,
+        password: &Secret,
+        events: &Events,
+    ) -> Result<FlushReport, Error> {
+        self.flush_due_at(account, password, events, i64::MAX).await
+    }
+
+    async fn flush_due_at(
+        &self,
+        account: &Account,
+        password: &Secret,
+        events: &Events,
+        now: i64,
     ) -> Result<FlushReport, Error> {
         let Some(_lock) = self.try_lock()? else {
             tracing::info!(account = %account.name, "another Tidings is sending; not flushing");
@@ -168,7 +192,6 @@ impl Outbox {
             });
         };
         let name = account.name.clone();
-        let now = (self.clock)();
         let due: Vec<OutboxEntry> = self
             .blocking(move |s| {
                 // Left "sending" by a process that died mid-send: it may have gone out.
