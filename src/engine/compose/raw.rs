@@ -150,7 +150,12 @@ mod tests {
         let raw = b"From: Anna <anna@example.test>\nTo: bob@example.test\nBcc: carol@example.test,\n dave@example.test\nSubject: hi\nDate: Tue, 1 Jul 2025 10:52:37 +0200\nMessage-ID: <x@example.test>\n\nbody\n";
         let built = prepare_raw(raw, &me()).unwrap();
         let text = String::from_utf8(built.raw.clone()).unwrap();
-        assert!(!text.to_ascii_lowercase().contains("bcc"), "{text}");
+        assert!(
+            !text
+                .lines()
+                .any(|l| l.to_ascii_lowercase().starts_with("bcc:")),
+            "{text}"
+        );
         assert!(!text.contains("dave@"), "{text}");
         assert!(text.starts_with("From: Anna"), "{text}");
         assert!(text.ends_with("\r\n\r\nbody\r\n"), "{text}");
