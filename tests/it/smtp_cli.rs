@@ -317,3 +317,56 @@ fn sync_sends_what_waits_in_the_outbox_first() {
     servers.postfix().flush();
     assert_eq!(servers.dovecot.count(&bob.address, "INBOX"), 1);
 }
+
+#[test]
+fn the_sent_copy_reaches_the_imap_sent_folder_at_the_next_sync() {
+    let servers = MailServers::start();
+    let (alice, bob) = (servers.user(0), servers.user(1));
+    let profile = profile_with_alice(&servers);
+    let out = tidings(
+        profile.path(),
+        &[
+            "send",
+            "--account",
+            "alice",
+            "--to",
+            &bob.address,
+            "--subject",
+            "keep a copy",
+            "--json",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let result: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let message_id = result["message_id"]
+        .as_str()
+        .expect("message id")
+        .to_owned();
+
+    let out = tidings(profile.path(), &["sync", "--account", "alice"], None);
+    assert!(out.status.success(), "{}", text(&out));
+    let sent = servers.dovecot.messages(&alice.address, "Sent");
+    assert_eq!(sent.len(), 1, "{}", text(&out));
+    assert!(
+        sent[0].flags.iter().any(|f| f == "\\Seen"),
+        "{:?}",
+        sent[0].flags
+    );
+    let copy = MessageParser::default().parse(&sent[0].raw).expect("parse");
+    assert_eq!(copy.message_id(), Some(message_id.trim_matches(['<', '>'])));
+    assert_eq!(copy.subject(), Some("keep a copy"));
+
+    // Another sync appends nothing more, and nothing was left failing on the way.
+    let out = tidings(profile.path(), &["sync", "--account", "alice"], None);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(servers.dovecot.count(&alice.address, "Sent"), 1);
+    let store =
+        tidings::engine::store::Store::open(&tidings::engine::Profile::under(profile.path()))
+            .expect("store");
+    assert!(
+        store.failed_changes(None).expect("changes").is_empty(),
+        "{:?}",
+        store.failed_changes(None)
+    );
+}

@@ -359,3 +359,58 @@ fn drafts_go_to_the_drafts_folder_replacing_the_last_copy_and_leave_once_sent() 
     assert_eq!(f.flush(&outbox, &account).sent, vec![queued]);
     assert!(f.arrived(&bob, 1));
 }
+
+#[test]
+fn drafts_reach_the_imap_drafts_folder_are_replaced_there_and_leave_when_sent() {
+    let f = Fixture::new();
+    let (alice, bob) = (f.servers.user(0).clone(), f.servers.user(1).clone());
+    let account = f.submission();
+    let outbox = f.outbox();
+    let store = outbox.store().clone();
+    let sync = || {
+        f.rt.block_on(tidings::engine::sync::sync_account(
+            &store,
+            &account,
+            &password(&alice),
+            &Events::none(),
+        ))
+        .expect("sync")
+    };
+    let on_server = || f.servers.dovecot.messages(&alice.address, "Drafts");
+    let drafts = Drafts::new(&f.profile);
+    let id = DraftId::new();
+    let mut message = Outgoing::new(&account);
+    message.subject = "Plans".into();
+    message.text = "First thoughts.".into();
+    drafts.save(&id, &account.name, &message).expect("save");
+    drafts.save_to_folder(&store, &account, &id).expect("copy");
+    sync();
+    let held = on_server();
+    assert_eq!(held.len(), 1);
+    assert!(
+        held[0].flags.iter().any(|f| f == "\\Draft"),
+        "{:?}",
+        held[0].flags
+    );
+    assert!(String::from_utf8_lossy(&held[0].raw).contains("First thoughts."));
+
+    message.text = "Second thoughts.".into();
+    message.to = vec![bob.address.clone()];
+    drafts.save(&id, &account.name, &message).expect("save");
+    drafts.save_to_folder(&store, &account, &id).expect("copy");
+    sync();
+    let held = on_server();
+    assert_eq!(
+        held.len(),
+        1,
+        "the old draft was not replaced on the server"
+    );
+    assert!(String::from_utf8_lossy(&held[0].raw).contains("Second thoughts."));
+
+    f.rt.block_on(drafts.send(&outbox, &account, &id))
+        .expect("send");
+    sync();
+    assert!(on_server().is_empty(), "the sent draft is still in Drafts");
+    assert!(f.arrived(&bob, 1));
+    assert_eq!(f.servers.dovecot.count(&alice.address, "Sent"), 1);
+}
