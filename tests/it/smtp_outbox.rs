@@ -187,13 +187,22 @@ fn a_refused_recipient_stays_failed_with_the_reason_and_nothing_is_lost() {
     assert!(reason.contains("someone@elsewhere.invalid"), "{reason}");
     assert!(reason.contains("554") || reason.contains("550"), "{reason}");
 
-    let mut saw_error = false;
+    let (mut saw_error, mut waiting, mut progress) = (false, None, false);
     while let Ok(event) = rx.try_recv() {
-        if let Event::Error { message, .. } = event {
-            saw_error |= message.contains("someone@elsewhere.invalid");
+        match event {
+            Event::Error { message, .. } => {
+                saw_error |= message.contains("someone@elsewhere.invalid")
+            }
+            Event::Outbox { waiting: n } => waiting = Some(n),
+            Event::Progress { phase, .. } => {
+                progress |= phase == tidings::engine::events::Phase::Send
+            }
+            _ => {}
         }
     }
     assert!(saw_error, "the failure was not reported as an event");
+    assert_eq!(waiting, Some(1), "the outbox count was not reported");
+    assert!(progress, "no sending progress was reported");
 
     // Kept, whole, with the reason; not retried on its own.
     let outbox = f.outbox();
@@ -413,4 +422,41 @@ fn drafts_reach_the_imap_drafts_folder_are_replaced_there_and_leave_when_sent() 
     assert!(on_server().is_empty(), "the sent draft is still in Drafts");
     assert!(f.arrived(&bob, 1));
     assert_eq!(f.servers.dovecot.count(&alice.address, "Sent"), 1);
+}
+
+#[test]
+fn a_sent_copy_that_cannot_be_appended_now_is_appended_at_a_later_sync() {
+    let mut f = Fixture::new();
+    let (alice, bob) = (f.servers.user(0).clone(), f.servers.user(1).clone());
+    let account = f.submission();
+    let outbox = f.outbox();
+    let store = outbox.store().clone();
+    f.rt.block_on(outbox.queue(&account, &f.message(&bob.address, "copy me later")))
+        .expect("queue");
+    assert_eq!(f.flush(&outbox, &account).sent.len(), 1);
+    assert!(f.arrived(&bob, 1));
+
+    // The IMAP server is away at the next sync: the copy waits, still in the store.
+    f.servers.dovecot.stop();
+    let result = f.rt.block_on(tidings::engine::sync::sync_account(
+        &store,
+        &account,
+        &password(&alice),
+        &Events::none(),
+    ));
+    assert!(result.is_err(), "{result:?}");
+    assert_eq!(appends_to(&store, &account, "Sent"), 1);
+
+    f.servers.dovecot.restart();
+    f.rt.block_on(tidings::engine::sync::sync_account(
+        &store,
+        &account,
+        &password(&alice),
+        &Events::none(),
+    ))
+    .expect("sync");
+    assert_eq!(appends_to(&store, &account, "Sent"), 0);
+    let sent = f.servers.dovecot.messages(&alice.address, "Sent");
+    assert_eq!(sent.len(), 1);
+    assert!(String::from_utf8_lossy(&sent[0].raw).contains("copy me later"));
 }
