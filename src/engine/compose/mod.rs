@@ -325,6 +325,13 @@ fn body(message: &Outgoing) -> Result<MultiPart, ComposeError> {
 
 fn attachment_part(attachment: &Attachment) -> Result<SinglePart, ComposeError> {
     let mime = attachment.mime_type();
+    // Only `type/subtype`: parameters or line breaks from a caller never reach the header.
+    if !is_mime_type(&mime) {
+        return Err(ComposeError::Attachment {
+            name: attachment.name.clone(),
+            reason: format!("{mime:?} is not a MIME type"),
+        });
+    }
     let content_type = ContentType::parse(&mime).map_err(|_| ComposeError::Attachment {
         name: attachment.name.clone(),
         reason: format!("{mime:?} is not a MIME type"),
@@ -353,6 +360,19 @@ fn attachment_part(attachment: &Attachment) -> Result<SinglePart, ComposeError> 
             reason: "base64".into(),
         })?;
     Ok(part.body(body, content_type))
+}
+
+/// Whether `text` is a bare `type/subtype` (RFC 6838 §4.2 names), nothing more.
+pub fn is_mime_type(text: &str) -> bool {
+    text.split_once('/').is_some_and(|(t, s)| {
+        let token = |x: &str| {
+            !x.is_empty()
+                && x.len() <= 127
+                && x.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
+        };
+        token(t) && token(s)
+    })
 }
 
 /// Folds every run of CR/LF (and other control characters) in a subject into one space.
@@ -565,6 +585,28 @@ mod tests {
                 .lines()
                 .any(|l| l.starts_with("Bcc")),
         );
+    }
+
+    #[test]
+    fn an_attachment_type_cannot_smuggle_headers() {
+        let mut m = sample();
+        for bad in [
+            "text/plain\r\nBcc: eve@example.test",
+            "text/plain; name=x",
+            "nonsense",
+        ] {
+            m.attachments = vec![Attachment {
+                name: "a.txt".into(),
+                content_type: Some(bad.into()),
+                data: b"x".to_vec(),
+            }];
+            assert!(
+                matches!(build(&m), Err(ComposeError::Attachment { .. })),
+                "{bad} was accepted"
+            );
+        }
+        m.attachments[0].content_type = Some("application/vnd.ms-excel".into());
+        assert!(build(&m).is_ok());
     }
 
     #[test]

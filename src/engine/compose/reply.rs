@@ -128,10 +128,11 @@ pub fn forward_inline(original: &[u8], me: &Identity) -> Result<Outgoing, Compos
                 .attachment_name()
                 .map(str::to_owned)
                 .unwrap_or_else(|| format!("attachment-{}", i + 1)),
-            content_type: part.content_type().map(|ct| match ct.subtype() {
-                Some(sub) => format!("{}/{}", ct.ctype(), sub),
-                None => ct.ctype().to_owned(),
-            }),
+            // A type the original got wrong is guessed again from the name.
+            content_type: part
+                .content_type()
+                .and_then(|ct| ct.subtype().map(|sub| format!("{}/{}", ct.ctype(), sub)))
+                .filter(|t| super::is_mime_type(t)),
             data: part.contents().to_vec(),
         })
         .collect();
