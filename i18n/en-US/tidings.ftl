@@ -216,6 +216,11 @@ error-pop3-protocol = { $host } sent an answer that does not follow POP3: { $det
 error-pop3-refused = { $host } refused { $command }: { $reply }
 error-pop3-no-uidl-leave = { $host } cannot tell messages apart between sessions (it has no UIDL), so Tidings cannot leave mail on the server without downloading it again and again. Turn off "leave on server" for this account.
 error-pop3-store = The mail could not be saved on this computer: { $reason }. Nothing was deleted on the server.
+sync-pop3-done = { $account }: { $downloaded ->
+    [one] 1 new message
+   *[other] { $downloaded } new messages
+}, { $deleted } deleted on the server, { $left } left there.
+sync-pop3-no-uidl = { $account }: the server cannot identify messages (no UIDL). Downloading and deleting works, but mail cannot be left on the server.
 
 ## Accounts: keyring, discovery, verify, the account commands
 

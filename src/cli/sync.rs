@@ -71,8 +71,21 @@ pub fn run(profile: &Profile, args: SyncArgs) -> Result<(), CliError> {
     }
 }
 
-/// One line per account for people.
+/// One line per account for people (and the POP3 no-UIDL warning on stderr).
 fn summary(report: &SyncReport) -> String {
+    if let Some(pop3) = &report.pop3 {
+        if pop3.no_uidl {
+            let warning = tr!("sync-pop3-no-uidl", account = report.account.as_str());
+            eprintln!("{}", tr!("cli-warning", text = warning));
+        }
+        return tr!(
+            "sync-pop3-done",
+            account = report.account.as_str(),
+            downloaded = pop3.downloaded,
+            deleted = pop3.deleted_on_server,
+            left = pop3.left_on_server
+        );
+    }
     match &report.imap {
         Some(r) => tr!(
             "cli-sync-imap-summary",

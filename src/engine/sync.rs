@@ -14,6 +14,7 @@ use crate::engine::account::{Account, Protocol};
 use crate::engine::error::Localized;
 use crate::engine::events::{Event, Events};
 use crate::engine::imap;
+use crate::engine::pop3;
 use crate::engine::secret::Secret;
 use crate::engine::smtp::{FlushReport, Outbox};
 use crate::engine::store::Store;
@@ -28,11 +29,15 @@ pub struct SyncReport {
     /// IMAP: offline changes replayed, then every folder synced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imap: Option<imap::SyncReport>,
+    /// POP3: the download session.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pop3: Option<pop3::Report>,
 }
 
 /// Syncs one account. IMAP: replays the offline queue, mirrors the folders, syncs headers
-/// and flags of every folder, then downloads bodies. Reports through `events` (started,
-/// progress, new mail, an error as a sentence, finished).
+/// and flags of every folder, then downloads bodies. POP3: downloads new mail into the local
+/// Inbox and deletes it on the server as the account's options say. Reports through
+/// `events` (started, progress, new mail, an error as a sentence, finished).
 pub async fn sync_account(
     store: &Store,
     account: &Account,
@@ -72,8 +77,20 @@ pub async fn sync_account(
                 e.into(),
             )),
         },
-        // POP3 download: the POP3 module's arm.
-        Protocol::Pop3 => Ok(()),
+        Protocol::Pop3 => {
+            match pop3::download(store, account, password, events, pop3::Tuning::default()).await {
+                Ok(r) => {
+                    report.pop3 = Some(r);
+                    Ok(())
+                }
+                Err(e) => Err(lost_or_failed(
+                    account,
+                    events,
+                    e.is_connection_lost(),
+                    e.into(),
+                )),
+            }
+        }
     };
     events.emit(Event::SyncFinished {
         account: account.name.clone(),

@@ -307,3 +307,95 @@ fn line_breaks_or_nul_in_credentials_are_refused_before_connecting() {
     }
     assert_eq!(*server.connections.lock().expect("count"), 0);
 }
+
+/// A scripted server that offers STLS, slips a forged CAPA answer in right behind its `+OK`
+/// to STLS (a man in the middle's injection), then speaks TLS with the harness certificate.
+/// Records every line it receives, before and after TLS.
+fn injecting_stls_server(
+    rt: &tokio::runtime::Runtime,
+    servers: &MailServers,
+) -> (u16, Arc<Mutex<Vec<String>>>) {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let certs: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_file_iter(&servers.cert.cert_file)
+            .expect("cert file")
+            .collect::<Result<_, _>>()
+            .expect("certs");
+    let key = PrivateKeyDer::from_pem_file(&servers.cert.key_file).expect("key");
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .expect("versions")
+    .with_no_client_auth()
+    .with_single_cert(certs, key)
+    .expect("server config");
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let log = received.clone();
+    rt.spawn(async move {
+        let Ok((mut tcp, _)) = listener.accept().await else {
+            return;
+        };
+        let mut plain = BufReader::new(&mut tcp);
+        let _ = plain.get_mut().write_all(b"+OK scripted ready\r\n").await;
+        let mut line = String::new();
+        while plain.read_line(&mut line).await.unwrap_or(0) > 0 {
+            let command = line.trim_end().to_owned();
+            line.clear();
+            log.lock().expect("log").push(command.clone());
+            if command == "CAPA" {
+                let _ = plain
+                    .get_mut()
+                    .write_all(b"+OK\r\nSTLS\r\nUSER\r\n.\r\n")
+                    .await;
+            } else if command == "STLS" {
+                // One write, so it reaches the client together with the +OK.
+                let _ = plain
+                    .get_mut()
+                    .write_all(b"+OK begin TLS\r\n+OK\r\n.\r\n")
+                    .await;
+                break;
+            }
+        }
+        drop(plain);
+        let Ok(tls) = acceptor.accept(tcp).await else {
+            return;
+        };
+        let (r, mut w) = tokio::io::split(tls);
+        let mut lines = BufReader::new(r).lines();
+        while let Ok(Some(command)) = lines.next_line().await {
+            log.lock().expect("log").push(command.clone());
+            let reply: &[u8] = match command.as_str() {
+                "CAPA" => b"+OK\r\nUSER\r\nSASL PLAIN\r\nUIDL\r\n.\r\n",
+                "AUTH PLAIN" => b"+ \r\n",
+                "QUIT" => b"+OK bye\r\n",
+                _ => b"+OK logged in\r\n",
+            };
+            let _ = w.write_all(reply).await;
+            let _ = w.flush().await;
+        }
+    });
+    (port, received)
+}
+
+#[test]
+fn nothing_read_before_stls_is_trusted_after_it() {
+    let servers = MailServers::dovecot_only();
+    let rt = runtime();
+    let (port, received) = injecting_stls_server(&rt, &servers);
+    let (mut acc, pw) = scripted_account(port, Security::Starttls, "secret-pw");
+    acc.ca_file = Some(servers.ca_file.clone());
+    // Had the forged empty CAPA answer been believed, there would be no login method.
+    rt.block_on(pop3::verify(&acc, &pw))
+        .expect("the login works with the capabilities asked for over TLS");
+    let received = received.lock().expect("log").clone();
+    assert_eq!(received.len(), 6, "{received:?}");
+    assert_eq!(&received[..4], ["CAPA", "STLS", "CAPA", "AUTH PLAIN"]);
+    assert_eq!(received[5], "QUIT");
+}

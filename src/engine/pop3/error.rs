@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use crate::engine::error::{ErrorKind, Localized};
 use crate::engine::net::NetError;
+use crate::engine::store::StoreError;
 use crate::engine::tls::TlsError;
 use crate::tr;
 
@@ -57,7 +58,7 @@ pub enum Pop3Error {
     NoUidlForLeaveOnServer { host: String },
     /// The local store failed; nothing was deleted on the server.
     #[error("the local mail store failed: {0}")]
-    Store(String),
+    Store(#[from] StoreError),
 }
 
 impl Pop3Error {
@@ -143,7 +144,7 @@ impl Localized for Pop3Error {
             Pop3Error::NoUidlForLeaveOnServer { host } => {
                 tr!("error-pop3-no-uidl-leave", host = host.as_str())
             }
-            Pop3Error::Store(reason) => tr!("error-pop3-store", reason = reason.as_str()),
+            Pop3Error::Store(e) => tr!("error-pop3-store", reason = e.localized()),
         }
     }
 }

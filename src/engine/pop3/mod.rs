@@ -7,16 +7,23 @@
 //! STLS (README, "Notes on dependencies").
 //!
 //! - [`verify`]: log in and out, to check an account's settings and password.
+//! - [`download`]: the download-and-delete session `tidings sync` runs, into the account's
+//!   local Inbox ([`ensure_local_folders`] makes Inbox, Sent, Drafts and Trash); see the
+//!   `download` module for why a dropped connection never loses or doubles a message.
+//! - `plan`: which message to download, delete or leave, per the account's options.
 //! - `session`: one connection; TLS, STLS (required when chosen), plaintext only when the
 //!   account says so; SASL PLAIN or USER/PASS; every wait bounded by a timeout.
 //! - `wire`: the pure parts of the protocol (status lines, CAPA, listings, dot-stuffing).
 
+mod download;
 mod error;
+pub mod plan;
 pub mod session;
 pub mod wire;
 
 use std::time::Duration;
 
+pub use download::{Report, download, ensure_local_folders};
 pub use error::Pop3Error;
 pub use session::{DEFAULT_TIMEOUT, Session, check_credentials, connect};
 
@@ -24,17 +31,23 @@ use crate::engine::account::Account;
 use crate::engine::secret::Secret;
 use crate::engine::tls::Tls;
 
-/// Knobs that are not account settings: how long to wait for the server.
+/// Knobs that are not account settings.
 #[derive(Debug, Clone, Copy)]
 pub struct Tuning {
     /// The longest wait for the next piece of an answer.
     pub timeout: Duration,
+    /// At most this many messages share one group commit (and are pipelined together).
+    pub batch_messages: usize,
+    /// A batch closes once its messages reach this many octets.
+    pub batch_bytes: u64,
 }
 
 impl Default for Tuning {
     fn default() -> Self {
         Self {
             timeout: DEFAULT_TIMEOUT,
+            batch_messages: 64,
+            batch_bytes: 16 << 20,
         }
     }
 }
@@ -64,4 +77,54 @@ pub async fn verify_with(
         });
     }
     session.quit().await
+}
+
+/// How often the account asks to be checked automatically (`check_every_minutes`).
+pub fn check_interval(account: &Account) -> Option<Duration> {
+    account
+        .pop3
+        .check_every_minutes
+        .filter(|m| *m > 0)
+        .map(|m| Duration::from_secs(u64::from(m) * 60))
+}
+
+/// The automatic check: downloads now, then again every `every`, until `stop` completes.
+/// A failed check is reported through `events` (offline, or an error as a sentence) and the
+/// next one comes anyway: a dropped connection loses nothing (see [`download`]).
+pub async fn check_periodically(
+    store: &crate::engine::store::Store,
+    account: &Account,
+    password: &Secret,
+    events: &crate::engine::events::Events,
+    every: Duration,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    use crate::engine::error::Localized;
+    use crate::engine::events::Event;
+    tokio::pin!(stop);
+    loop {
+        let check = download(store, account, password, events, Tuning::default());
+        let outcome = tokio::select! {
+            outcome = check => outcome,
+            () = &mut stop => return,
+        };
+        if let Err(e) = outcome {
+            let (account, sentence) = (account.name.clone(), e.localized());
+            events.emit(if e.is_connection_lost() {
+                Event::Offline {
+                    account,
+                    reason: sentence,
+                }
+            } else {
+                Event::Error {
+                    account,
+                    message: sentence,
+                }
+            });
+        }
+        tokio::select! {
+            () = tokio::time::sleep(every) => {}
+            () = &mut stop => return,
+        }
+    }
 }

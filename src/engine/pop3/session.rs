@@ -17,6 +17,7 @@ use super::wire::{self, Capabilities, MAX_LINE, Status, Unstuffer};
 use crate::engine::account::{Security, Server};
 use crate::engine::net::{self, NetError};
 use crate::engine::secret::Secret;
+use crate::engine::store::StoreError;
 use crate::engine::tls::Tls;
 
 /// Anything a POP3 session can run over: TCP, or TLS over TCP.
@@ -255,7 +256,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conn<S> {
         &mut self,
         number: u32,
         listed_size: u64,
-        sink: &mut dyn Write,
+        sink: &mut (dyn Write + Send),
     ) -> Result<u64, Pop3Error> {
         self.send(&format!("RETR {number}")).await?;
         self.read_message(listed_size, sink).await
@@ -269,7 +270,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conn<S> {
     pub async fn read_message(
         &mut self,
         listed_size: u64,
-        sink: &mut dyn Write,
+        sink: &mut (dyn Write + Send),
     ) -> Result<u64, Pop3Error> {
         let status = self.read_status().await?;
         if !status.ok {
@@ -475,7 +476,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conn<S> {
     }
 
     fn sink_failed(&self, error: &std::io::Error) -> Pop3Error {
-        Pop3Error::Store(error.to_string())
+        Pop3Error::Store(StoreError::File {
+            path: std::path::PathBuf::from("(staged message)"),
+            action: "written",
+            source: std::io::Error::new(error.kind(), error.to_string()),
+        })
     }
 }
 
