@@ -345,3 +345,211 @@ sync-smtp-sent = { $account }: { $count ->
    *[other] { $count } messages sent.
 }
 sync-smtp-problem = { $account }: outbox entry { $id } was not sent: { $reason }
+
+## Window (src/ui)
+
+app-opening = Opening your mail…
+app-broken-title = Tidings could not open your mail
+error-internal = Something went wrong inside Tidings. The details are in the log.
+
+## Window: setup wizard
+
+wizard-add-title = Add an account
+wizard-name = Your name
+wizard-name-hint = The name people see when you write to them
+wizard-email = Email address
+wizard-email-hint = you@example.com
+wizard-password = Password
+wizard-password-hint = Your email password
+wizard-continue = Continue
+wizard-manual = Set up manually
+wizard-cancel = Cancel
+wizard-back = Back
+wizard-error-email = Enter your whole email address, like you@example.com.
+wizard-error-password = Enter your password.
+wizard-error-host = Enter the { $server } server's name.
+wizard-error-port = The { $server } port must be a number from 1 to 65535.
+wizard-error-security = Choose how the { $server } connection is secured.
+wizard-searching = Looking for your settings…
+wizard-searching-for = Tidings is asking where the mail of { $email } is kept.
+wizard-nothing-found = No settings were found for this address. Enter the servers your provider gives you.
+wizard-review-title = Your account's servers
+wizard-found-source = Where these settings came from: { $source }.
+wizard-other-domain = These servers are not on { $domain } but on { $host }. Use them only if you know your provider keeps your mail there.
+wizard-protocol-question = How should Tidings get your mail?
+wizard-imap = IMAP (recommended)
+wizard-imap-explain = Your mail stays on the server and stays the same on all your devices.
+wizard-pop3 = POP3
+wizard-pop3-explain = Your mail is downloaded to this computer and deleted from the server — good on slow or unreliable connections, but this computer then holds the only copy: back it up.
+wizard-incoming = incoming
+wizard-outgoing = outgoing
+wizard-incoming-imap = Incoming mail (IMAP)
+wizard-incoming-pop3 = Incoming mail (POP3)
+wizard-outgoing-smtp = Outgoing mail (SMTP)
+wizard-server-line = { $host }, port { $port }, { $security }
+wizard-server-user = Signs in as { $username }
+wizard-host = Server
+wizard-port = Port
+wizard-security = Security
+wizard-username = User name
+wizard-edit-settings = Change settings
+wizard-hide-settings = Hide settings
+wizard-plain-warning = Without encryption, your password and your mail cross the network readable by anyone on the way.
+wizard-sign-in = Sign in
+wizard-verifying = Signing in…
+wizard-saving = Saving your account…
+wizard-please-wait = This takes a few seconds.
+wizard-accept-certificate = Trust this certificate for this account
+wizard-discover-source-bundled = Tidings' list of providers
+wizard-discover-source-autoconfig = your provider's settings file
+wizard-discover-source-ispdb = Thunderbird's provider database
+wizard-discover-source-mx = the domain's mail exchanger
+wizard-discover-source-srv = the domain's DNS service records
+wizard-discover-source-guess = common server names
+wizard-discover-trying = Asking { $source }: { $target }
+wizard-discover-found-at = Found servers at { $target }
+wizard-discover-bad-certificate = { $target }: the certificate of { $host } is not trusted
+security-tls = SSL/TLS
+security-starttls = STARTTLS
+security-plain = None (not encrypted)
+certificate-title = The certificate of { $host }
+certificate-subject = Issued to
+certificate-issuer = Issued by
+certificate-valid = Valid
+certificate-valid-range = from { $from } until { $until }
+certificate-fingerprint = SHA-256
+certificate-advice = Trust it only if your provider told you to expect this exact fingerprint. If the certificate changes later, Tidings will ask again.
+
+## Window: mailbox
+
+toolbar-compose = Write
+toolbar-sync = Get mail
+toolbar-settings = Settings
+toolbar-help = Shortcuts
+search-hint = Search: words, "a phrase", from:anna, has:attachment, is:unread…
+folder-unified = All inboxes
+folder-inbox = Inbox
+folder-sent = Sent
+folder-drafts = Drafts
+folder-trash = Trash
+folder-junk = Junk
+folder-archive = Archive
+list-loading = Loading…
+list-empty = No messages here.
+list-no-results = No messages match this search.
+list-no-sender = (no sender)
+list-no-subject = (no subject)
+reader-nothing = Select a message to read it.
+action-reply = Reply
+action-reply-all = Reply to all
+action-forward = Forward
+action-mark-read = Mark as read
+action-mark-unread = Mark as unread
+action-flag = Flag
+action-unflag = Remove flag
+action-archive = Archive
+action-delete = Delete
+action-move = Move to…
+
+## Window: status bar
+
+status-idle = Up to date
+status-sync-starting = { $account }: connecting…
+status-sync-headers = { $account }: { $folder }, { $done } of { $total } messages
+status-sync-bodies = { $account }: { $folder }, downloading { $done } of { $total } messages for offline reading
+status-sync-download = { $account }: downloading { $done } of { $total } messages
+status-sync-send = { $account }: sending { $done } of { $total }
+status-sync-replay = { $account }: applying { $done } of { $total } changes made offline
+status-offline = Offline ({ $account }: { $reason })
+status-offline-waiting = Offline ({ $account }: { $reason }) — { $count ->
+    [one] one change waits
+   *[other] { $count } changes wait
+} and will go out when the connection is back
+status-outbox = { $count ->
+    [one] 1 message in the outbox
+   *[other] { $count } messages in the outbox
+}
+notify-new-mail-title = { $count ->
+    [one] New message
+   *[other] { $count } new messages
+}
+notify-new-mail-body = In { $folder } of { $account }
+
+## Window: composer
+
+composer-title-new = New message
+composer-title-reply = Reply
+composer-title-forward = Forward
+composer-from = From
+composer-to = To
+composer-cc = Cc
+composer-bcc = Bcc
+composer-show-copies = Add Cc or Bcc
+composer-subject = Subject
+composer-address-hint = Names or addresses, separated by commas
+composer-body-hint = Write your message
+composer-attach = Attach files
+composer-attach-title = Attach files
+composer-drop-hint = or drop files here
+composer-send = Send
+composer-close = Close
+composer-discard = Discard
+composer-sending = Putting the message in the outbox…
+composer-saving = Saving draft…
+composer-saved = Draft saved
+composer-preparing = Preparing the message…
+composer-error-from = Choose the account to send from.
+composer-error-recipients = Add at least one recipient.
+
+## Window: settings
+
+settings-title = Settings
+settings-accounts = Accounts
+settings-add-account = Add an account
+settings-account-summary = { $email } · { $protocol } · { $host }
+settings-display-name = Your name
+settings-signature = Signature, added to new messages
+settings-sent-copy = Keep a copy of sent mail in the Sent folder on the server (turn off for servers that file it themselves, such as Gmail)
+settings-offline-days = Keep message bodies offline only for the last days (empty: all)
+settings-poll-minutes = Check for new mail every minutes where the server cannot push it
+settings-pop3-only-copy = This computer holds the only copy of this account's mail unless it is left on the server. Back it up.
+settings-pop3-leave = Leave a copy of messages on the server
+settings-pop3-days = Delete them from the server after days (empty: never)
+settings-pop3-delete-local = Delete them from the server when I delete them here
+settings-pop3-check = Check for new mail every minutes (empty: only when asked)
+settings-save = Save changes
+settings-saved = Saved.
+settings-error-number = “{ $field }” must be a whole number greater than zero.
+settings-remove = Remove account
+settings-remove-imap = Remove { $account }? Its mail stays on the server; the copy on this computer is deleted.
+settings-remove-confirm = Remove
+settings-remove-pop3-warning = { $account } downloads mail with POP3: the mail on this computer may be the only copy. Keep it, or delete it for good?
+settings-remove-keep-mail = Remove, keep its mail here
+settings-remove-delete-mail = Remove and delete its mail
+settings-cancel = Cancel
+settings-removed = { $account } was removed.
+settings-appearance = Appearance
+settings-appearance-system = Like the system
+settings-appearance-light = Light
+settings-appearance-dark = Dark
+settings-notifications = Tell me when new mail arrives
+settings-language = Language
+settings-language-system = Like the system
+
+## Window: keyboard shortcuts
+
+help-title = Keyboard shortcuts
+help-intro = They work whenever you are not typing in a field.
+shortcut-compose = Write a new message
+shortcut-reply = Reply
+shortcut-reply-all = Reply to all
+shortcut-forward = Forward
+shortcut-next = Next message
+shortcut-previous = Previous message
+shortcut-delete = Delete the message
+shortcut-unread = Mark as read or unread
+shortcut-flag = Flag or unflag
+shortcut-archive = Archive
+shortcut-search = Search
+shortcut-help = Show or hide this list
+shortcut-escape = Close this list, settings or the message being written

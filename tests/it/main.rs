@@ -28,4 +28,5 @@ mod store_migrations;
 mod store_search;
 mod store_threads;
 mod tls;
+mod ui;
 mod window;

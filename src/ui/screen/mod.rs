@@ -1,3 +1,8 @@
-//! One module per screen, each with its own `Message`, `update` and `view`.
+//! One module per screen, each with its own `Message`, `update` and `view`, reporting what
+//! the window must do through its own `Event`.
 
-pub mod welcome;
+pub mod composer;
+pub mod help;
+pub mod mailbox;
+pub mod settings;
+pub mod wizard;

@@ -1,0 +1,9 @@
+//! The window, driven headless with iced_test: the setup wizard against the harness's
+//! servers, reading, acting, composing and sending, offline queueing, and snapshots of the
+//! main screens (tiny-skia, as `tests/run` sets `ICED_TEST_BACKEND`).
+
+mod driver;
+mod first_run;
+mod mail;
+mod reading;
+mod wizard;

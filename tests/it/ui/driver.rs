@@ -1,0 +1,408 @@
+// Each test module uses the helpers it needs; not every one uses all of them.
+#![allow(dead_code)]
+
+//! Drives the real window state headless: iced_test's simulator for clicks, typing and
+//! snapshots, and a small runtime of our own for what iced would run in the background —
+//! the Tasks `update` returns and the Subscriptions (engine events, keyboard, autosave).
+//!
+//! The simulator borrows the view, so every interaction builds the view, acts on it, drops
+//! it and then feeds the produced messages to `App::update`, as the real runtime does.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use iced::futures::StreamExt;
+use iced::futures::channel::mpsc;
+use iced::futures::stream::{BoxStream, SelectAll};
+use iced::{Size, Theme};
+use iced_test::futures::subscription::{self, Tracker};
+use iced_test::runtime::Action;
+use iced_test::runtime::task;
+use iced_test::selector::Candidate;
+use iced_test::{Selector, Simulator};
+
+use tidings::engine::Profile;
+use tidings::ui::app::{App, Message};
+
+/// The window size the tests use.
+pub const SIZE: Size = Size::new(1200.0, 760.0);
+
+/// How long a test waits for a condition before it fails: real servers answer well within.
+pub const PATIENCE: Duration = Duration::from_secs(90);
+
+pub struct Ui {
+    pub app: App,
+    runtime: tokio::runtime::Runtime,
+    tasks: SelectAll<BoxStream<'static, Action<Message>>>,
+    tracker: Tracker,
+    from_subscriptions: mpsc::Receiver<Message>,
+    to_app: mpsc::Sender<Message>,
+    /// Key presses the window has handled, so a test waits for each before the next.
+    keys_handled: usize,
+}
+
+impl Ui {
+    /// The window over a profile, booted: the profile is open once this returns.
+    pub fn open(profile: &Path) -> Self {
+        // The Secret Service `tests/run` starts, as the binary's main uses it.
+        tidings::engine::credentials::use_platform_store();
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("tokio runtime");
+        let (app, boot) = {
+            let _guard = runtime.enter();
+            App::new(Profile::under(profile))
+        };
+        let (to_app, from_subscriptions) = mpsc::channel(1000);
+        let mut ui = Self {
+            app,
+            runtime,
+            tasks: SelectAll::new(),
+            tracker: Tracker::new(),
+            from_subscriptions,
+            to_app,
+            keys_handled: 0,
+        };
+        ui.run_task(boot);
+        ui.resubscribe();
+        ui.wait_until("the profile opens", |app| app.engine().is_some());
+        ui
+    }
+
+    fn run_task(&mut self, task: iced::Task<Message>) {
+        if let Some(stream) = task::into_stream(task) {
+            self.tasks.push(stream);
+        }
+    }
+
+    /// Feeds one message to the window, as the runtime would.
+    pub fn update(&mut self, message: Message) {
+        if matches!(message, Message::Key(..)) {
+            self.keys_handled += 1;
+        }
+        let task = {
+            let _guard = self.runtime.enter();
+            self.app.update(message)
+        };
+        self.run_task(task);
+        self.resubscribe();
+    }
+
+    fn resubscribe(&mut self) {
+        let recipes = subscription::into_recipes(self.app.subscription());
+        let spawn = self
+            .tracker
+            .update(recipes.into_iter(), self.to_app.clone());
+        for future in spawn {
+            self.runtime.spawn(future);
+        }
+    }
+
+    /// Runs background work for a moment: finished tasks and subscription messages are fed
+    /// to the window. Returns whether anything happened.
+    fn pump(&mut self, quiet: Duration) -> bool {
+        let next = self.runtime.block_on(async {
+            let task = async {
+                if self.tasks.is_empty() {
+                    std::future::pending::<()>().await;
+                }
+                self.tasks.next().await
+            };
+            tokio::select! {
+                action = task => action.map(Step::Action),
+                message = self.from_subscriptions.next() => message.map(Step::Message),
+                _ = tokio::time::sleep(quiet) => None,
+            }
+        });
+        match next {
+            Some(Step::Action(Action::Output(message))) | Some(Step::Message(message)) => {
+                self.update(message);
+                true
+            }
+            // Widget operations (focus, scroll) act on widget state the simulator rebuilds
+            // for every interaction; window and system actions have no window here.
+            Some(Step::Action(_)) => true,
+            None => false,
+        }
+    }
+
+    /// Runs background work until nothing has happened for a short while.
+    pub fn settle(&mut self) {
+        let deadline = Instant::now() + PATIENCE;
+        while self.pump(Duration::from_millis(150)) {
+            assert!(Instant::now() < deadline, "the window never became idle");
+        }
+    }
+
+    /// Runs background work until `done` holds.
+    pub fn wait_until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while !done(&self.app) {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting until {what}; the window shows:\n{}",
+                self.texts().join(" | ")
+            );
+            self.pump(Duration::from_millis(100));
+        }
+    }
+
+    /// Runs background work until something outside the window holds (a server's state).
+    pub fn wait_for_world(&mut self, what: &str, done: impl Fn() -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while !done() {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting until {what}; the window shows:\n{}",
+                self.texts().join(" | ")
+            );
+            self.pump(Duration::from_millis(200));
+        }
+    }
+
+    /// Runs background work until the window shows `text`.
+    pub fn wait_for_text(&mut self, text: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.has(text) {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; the window shows:\n{}",
+                self.texts().join(" | ")
+            );
+            self.pump(Duration::from_millis(100));
+        }
+    }
+
+    fn simulator(&self) -> Simulator<'_, Message, Theme, iced::Renderer> {
+        Simulator::with_size(tidings::ui::settings(), SIZE, self.app.view())
+    }
+
+    /// Whether some text or input on screen reads exactly `text`.
+    pub fn has(&self, text: &str) -> bool {
+        self.simulator().find(text).is_ok()
+    }
+
+    /// Every text on screen, in order, for assertions and failure messages.
+    pub fn texts(&self) -> Vec<String> {
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let _ = self.simulator().find(Texts(seen.clone()));
+        seen.lock().map(|t| t.clone()).unwrap_or_default()
+    }
+
+    /// Whether some text on screen contains `part`.
+    pub fn shows(&self, part: &str) -> bool {
+        self.texts().iter().any(|t| t.contains(part))
+    }
+
+    /// Runs background work until some text on screen contains `part`.
+    pub fn wait_for(&mut self, part: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.shows(part) {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {part:?}; the window shows:\n{}",
+                self.texts().join(" | ")
+            );
+            self.pump(Duration::from_millis(100));
+        }
+    }
+
+    /// Clicks the widget showing `text`, then lets the window react.
+    pub fn click(&mut self, text: &str) {
+        let messages = {
+            let mut sim = self.simulator();
+            if let Err(e) = sim.click(text) {
+                panic!(
+                    "cannot click {text:?}: {e}; the window shows:\n{}",
+                    self.texts().join(" | ")
+                );
+            }
+            sim.into_messages().collect::<Vec<_>>()
+        };
+        self.apply(messages);
+    }
+
+    /// Clicks the widget with this id (an input), then types `text` into it.
+    pub fn type_into(&mut self, id: &'static str, text: &str) {
+        let messages = {
+            let mut sim = self.simulator();
+            if let Err(e) = sim.click(iced::widget::Id::new(id)) {
+                panic!("cannot click the field {id}: {e}");
+            }
+            let _ = sim.typewrite(text);
+            sim.into_messages().collect::<Vec<_>>()
+        };
+        self.apply(messages);
+    }
+
+    /// Clicks the input with this id, selects all it holds and types `text` over it.
+    pub fn replace_in(&mut self, id: &'static str, text: &str) {
+        use iced::keyboard::{Event as Key, Key as K, Location, Modifiers, key::Physical};
+        let select_all = iced::Event::Keyboard(Key::KeyPressed {
+            key: K::Character("a".into()),
+            modified_key: K::Character("a".into()),
+            physical_key: Physical::Unidentified(iced::keyboard::key::NativeCode::Unidentified),
+            location: Location::Standard,
+            modifiers: Modifiers::CTRL,
+            text: None,
+            repeat: false,
+        });
+        let messages = {
+            let mut sim = self.simulator();
+            if let Err(e) = sim.click(iced::widget::Id::new(id)) {
+                panic!("cannot click the field {id}: {e}");
+            }
+            // Text inputs read modifiers from the ModifiersChanged events, as from a keyboard.
+            let _ = sim.simulate([
+                iced::Event::Keyboard(Key::ModifiersChanged(Modifiers::CTRL)),
+                select_all,
+                iced::Event::Keyboard(Key::ModifiersChanged(Modifiers::empty())),
+            ]);
+            let _ = sim.typewrite(text);
+            sim.into_messages().collect::<Vec<_>>()
+        };
+        self.apply(messages);
+    }
+
+    /// Clicks the input with this id and presses Enter in it.
+    pub fn submit(&mut self, id: &'static str) {
+        use iced::keyboard::{Key, key::Named};
+        let messages = {
+            let mut sim = self.simulator();
+            if let Err(e) = sim.click(iced::widget::Id::new(id)) {
+                panic!("cannot click the field {id}: {e}");
+            }
+            let _ = sim.tap_key(Key::Named(Named::Enter));
+            sim.into_messages().collect::<Vec<_>>()
+        };
+        self.apply(messages);
+    }
+
+    /// Presses and releases a key where no widget takes it: a keyboard shortcut.
+    pub fn key(&mut self, key: iced::keyboard::Key) {
+        let event = iced_test::simulator::press_key(key, None);
+        self.tracker.broadcast(subscription::Event::Interaction {
+            window: iced::window::Id::unique(),
+            event,
+            status: iced::event::Status::Ignored,
+        });
+        // The press reaches the window through its subscription: wait until it has.
+        let before = self.keys_handled;
+        let deadline = Instant::now() + PATIENCE;
+        while self.keys_handled == before {
+            assert!(Instant::now() < deadline, "the key press never arrived");
+            self.pump(Duration::from_millis(50));
+        }
+        self.settle();
+    }
+
+    /// Drops a file on the window.
+    pub fn drop_file(&mut self, path: &Path) {
+        self.tracker.broadcast(subscription::Event::Interaction {
+            window: iced::window::Id::unique(),
+            event: iced::Event::Window(iced::window::Event::FileDropped(path.to_path_buf())),
+            status: iced::event::Status::Ignored,
+        });
+        self.settle();
+    }
+
+    fn apply(&mut self, messages: Vec<Message>) {
+        for message in messages {
+            self.update(message);
+        }
+        self.settle();
+    }
+
+    /// Renders the window with tiny-skia and compares it with `tests/snapshots/NAME-*.png`.
+    /// A missing image is written (look at it, then commit it); `TIDINGS_UPDATE_SNAPSHOTS=1`
+    /// rewrites them after a deliberate change of the look.
+    pub fn snapshot(&self, name: &str, theme: &Theme) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+        let path = dir.join(format!("{name}.png"));
+        let mut sim = self.simulator();
+        let snapshot = sim.snapshot(theme).expect("render a snapshot");
+        if std::env::var_os("TIDINGS_UPDATE_SNAPSHOTS").is_some() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let file = entry.file_name().to_string_lossy().into_owned();
+                if file.starts_with(&format!("{name}-")) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+        let same = snapshot.matches_image(&path).expect("compare the snapshot");
+        // A copy of what was rendered, to look at when it differs.
+        let seen = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.png"));
+        let _ = std::fs::remove_file(&seen);
+        let _ = snapshot.matches_image(&seen);
+        assert!(
+            same,
+            "the window no longer looks like tests/snapshots/{name}-*.png; see {} (rerun \
+             with TIDINGS_UPDATE_SNAPSHOTS=1 if the change is meant)",
+            seen.display()
+        );
+    }
+}
+
+enum Step {
+    Action(Action<Message>),
+    Message(Message),
+}
+
+/// Collects every text and input value on screen, in order; selects nothing.
+struct Texts(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+impl Selector for Texts {
+    type Output = ();
+
+    fn select(&mut self, candidate: Candidate<'_>) -> Option<()> {
+        let text = match candidate {
+            Candidate::Text { content, .. } => content.to_owned(),
+            Candidate::TextInput { state, .. } => state.text().to_owned(),
+            _ => return None,
+        };
+        if let Ok(mut all) = self.0.lock() {
+            all.push(text);
+        }
+        None
+    }
+
+    fn description(&self) -> String {
+        "every text".into()
+    }
+}
+
+/// Selects the first text that contains a part.
+pub struct Containing(pub String);
+
+impl Selector for Containing {
+    type Output = iced_test::selector::Text;
+
+    fn select(&mut self, candidate: Candidate<'_>) -> Option<Self::Output> {
+        match candidate {
+            Candidate::Text {
+                id,
+                bounds,
+                visible_bounds,
+                content,
+            } if content.contains(&self.0) => Some(iced_test::selector::Text::Raw {
+                id: id.cloned(),
+                bounds,
+                visible_bounds,
+            }),
+            _ => None,
+        }
+    }
+
+    fn description(&self) -> String {
+        format!("text containing {:?}", self.0)
+    }
+}
+
+/// Waits until a future is ready on a runtime, with the usual patience.
+pub fn block_on<T>(ui: &Ui, future: impl std::future::Future<Output = T>) -> T {
+    ui.runtime
+        .block_on(tokio::time::timeout(PATIENCE, future))
+        .expect("in time")
+}
