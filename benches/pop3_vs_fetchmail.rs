@@ -104,8 +104,10 @@ fn fetchmail_run(servers: &MailServers, user: &TestUser, dir: &Path, n: usize) -
     let rc = dir.join("fetchmailrc");
     // The MDA makes each message durable (file and directory fsynced) before it exits, and
     // fetchmail sends DELE only after the MDA succeeded.
+    // fetchmail runs the MDA through the shell; its rc syntax has no escaped quotes, and the
+    // scratch path has no spaces.
     let mda = format!(
-        "/bin/sh -c 'f={m}/$(date +%s%N).$$; cat > \"$f\" && sync \"$f\" {m}'",
+        "f=$(mktemp -p {m} msg.XXXXXX) && cat > $f && sync $f {m}",
         m = mail.display()
     );
     std::fs::write(
@@ -114,14 +116,13 @@ fn fetchmail_run(servers: &MailServers, user: &TestUser, dir: &Path, n: usize) -
             "set no bouncemail\n\
              poll localhost via 127.0.0.1 with proto POP3 service {port} timeout 60\n\
              \tuser \"{user}\" there with password \"{pw}\" is root here\n\
-             \tssl sslcertck sslcertfile \"{ca}\"\n\
+             \tssl sslcertck sslcertfile \"{ca}\" sslcommonname localhost\n\
              \tfetchall nokeep\n\
              \tmda \"{mda}\"\n",
             port = servers.dovecot.pop3s_port,
             user = user.address,
             pw = user.password,
             ca = servers.ca_file.display(),
-            mda = mda.replace('"', "\\\""),
         ),
     )
     .expect("fetchmailrc");
