@@ -11,7 +11,6 @@ use crate::tr;
     name = "tidings",
     version,
     about = tr!("cli-about"),
-    args_conflicts_with_subcommands = true,
     disable_help_subcommand = true
 )]
 pub struct Cli {
@@ -337,6 +336,28 @@ mod tests {
         ] {
             assert!(help.contains(cmd), "{cmd} missing from --help:\n{help}");
         }
+    }
+
+    #[test]
+    fn the_profile_goes_before_or_after_the_subcommand() {
+        for args in [
+            &["tidings", "--profile", "/tmp/p", "account", "list"][..],
+            &["tidings", "account", "list", "--profile", "/tmp/p"][..],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert!(matches!(cli.command, Some(Command::Account(AccountCommand::List(_)))));
+            assert_eq!(cli.profile.as_deref(), Some(std::path::Path::new("/tmp/p")));
+            assert!(cli.target.is_none());
+        }
+    }
+
+    #[test]
+    fn a_link_or_file_is_not_a_subcommand() {
+        let cli = Cli::try_parse_from(["tidings", "mailto:a@example.org"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.target.as_deref(), Some("mailto:a@example.org"));
+        let cli = Cli::try_parse_from(["tidings", "--profile", "/tmp/p", "m.eml"]).unwrap();
+        assert_eq!(cli.target.as_deref(), Some("m.eml"));
     }
 
     #[test]
