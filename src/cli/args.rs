@@ -345,7 +345,10 @@ mod tests {
             &["tidings", "account", "list", "--profile", "/tmp/p"][..],
         ] {
             let cli = Cli::try_parse_from(args).unwrap();
-            assert!(matches!(cli.command, Some(Command::Account(AccountCommand::List(_)))));
+            assert!(matches!(
+                cli.command,
+                Some(Command::Account(AccountCommand::List(_)))
+            ));
             assert_eq!(cli.profile.as_deref(), Some(std::path::Path::new("/tmp/p")));
             assert!(cli.target.is_none());
         }
