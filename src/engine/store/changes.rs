@@ -657,10 +657,13 @@ fn copy_header_row(tx: &Connection, id: MessageId, dest: &Folder) -> Result<Mess
         params![id, dest.account_id, dest.id],
     )?;
     let new_id = MessageId(tx.last_insert_rowid());
+    let date: i64 = tx.query_row("SELECT date FROM messages WHERE id = ?1", [new_id], |r| {
+        r.get(0)
+    })?;
     tx.execute(
         "INSERT INTO search (rowid, subject, sender)
          SELECT ?2, subject, from_name || ' ' || from_addr FROM messages WHERE id = ?1",
-        params![id, new_id],
+        params![id, super::search::search_key(date, new_id.0)],
     )?;
     Ok(new_id)
 }

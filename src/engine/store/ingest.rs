@@ -14,6 +14,7 @@ use super::envelope::Envelope;
 use super::files::{FileIdentity, FileJob, FileName, FileSource, Staged, parallel};
 use super::flags::{Flags, join_keywords};
 use super::folders::{Folder, load_folder};
+use super::search::search_key;
 use super::{AccountId, FolderId, MessageId, Result, Store, now, threads};
 
 /// How much of a streamed message is read to index it. A bigger message (POP3 may bring
@@ -218,7 +219,7 @@ pub(crate) fn insert_row(conn: &Connection, d: &RowData<'_>) -> Result<MessageId
         d.file,
     ])?;
     let id = MessageId(conn.last_insert_rowid());
-    index_text(conn, id, env)?;
+    index_text(conn, id, env.date.unwrap_or(d.received), env)?;
     threads::assign(conn, id, d.account_id, env)?;
     if let Some(uidl) = uidl {
         conn.prepare_cached(
@@ -244,16 +245,22 @@ fn address_text(list: &[crate::engine::message::Address]) -> String {
     out
 }
 
-/// (Re)writes a message's search entry.
-pub(crate) fn index_text(conn: &Connection, id: MessageId, env: &Envelope) -> Result<()> {
+/// (Re)writes a message's search entry; `date` is the row's date (part of the key).
+pub(crate) fn index_text(
+    conn: &Connection,
+    id: MessageId,
+    date: i64,
+    env: &Envelope,
+) -> Result<()> {
+    let key = search_key(date, id.0);
     conn.prepare_cached("DELETE FROM search WHERE rowid = ?1")?
-        .execute([id])?;
+        .execute([key])?;
     conn.prepare_cached(
         "INSERT INTO search (rowid, subject, sender, recipient, cc, body, attachments)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
-        id,
+        key,
         env.subject,
         address_text(std::slice::from_ref(&env.from)),
         address_text(&env.to),
@@ -605,6 +612,9 @@ pub(crate) fn set_body(
         env.preview,
         env.unreadable
     ])?;
-    index_text(conn, id, env)?;
+    let date: i64 = conn
+        .prepare_cached("SELECT date FROM messages WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    index_text(conn, id, date, env)?;
     Ok(())
 }

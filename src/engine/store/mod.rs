@@ -214,6 +214,10 @@ impl Store {
         let db_path = data.join("index.sqlite");
         let mut writer = connect(&db_path)?;
         schema::migrate(&mut writer)?;
+        let reindexed = search::reindex_pending(&mut writer, &files)?;
+        if reindexed > 0 {
+            tracing::info!(reindexed, "the search index was rebuilt");
+        }
         let clean = files.root().join(".clean");
         let report = if alone {
             let report = repair::run(&mut writer, &files, !clean.exists())?;

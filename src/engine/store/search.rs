@@ -16,11 +16,16 @@
 //! what is wrong.
 
 use chrono::{NaiveDate, TimeZone};
+use rusqlite::Connection;
 use rusqlite::types::Value;
 
+use super::envelope::Envelope;
 use super::error::QueryProblem;
+use super::files::{Files, parallel};
+use super::ingest::{index_text, parse_file};
 use super::query::{MessageSummary, Page, SUMMARY_COLUMNS, SUMMARY_FROM, summary_from_row};
-use super::{AccountId, Result, Store, StoreError};
+use super::{AccountId, MessageId, Result, Store, StoreError};
+use crate::engine::message::Address;
 
 /// A field a word or phrase can be narrowed to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,8 +195,9 @@ fn fts_term(field: Option<Field>, text: &str) -> String {
     format!("{{{columns}}} : {}", fts_string(text))
 }
 
-/// The SQL condition and its parameters for a query.
-fn to_sql(q: &Query) -> (String, Vec<Value>) {
+/// The SQL conditions and parameters of a query's non-text terms and negated text, and the
+/// FTS5 expression of its positive text terms (if any).
+fn to_sql(q: &Query) -> (Vec<String>, Vec<Value>, Option<String>) {
     let mut conds = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     let mut positive_text = Vec::new();
@@ -205,7 +211,7 @@ fn to_sql(q: &Query) -> (String, Vec<Value>) {
                 if *negated {
                     let p = arg(Value::Text(fts_term(*field, text)));
                     conds.push(format!(
-                        "m.id NOT IN (SELECT rowid FROM search WHERE search MATCH {p})"
+                        "(({KEY_SQL}) NOT IN (SELECT rowid FROM search WHERE search MATCH {p}))"
                     ));
                 } else {
                     positive_text.push(fts_term(*field, text));
@@ -231,14 +237,105 @@ fn to_sql(q: &Query) -> (String, Vec<Value>) {
             cond
         });
     }
-    if !positive_text.is_empty() {
-        args.push(Value::Text(positive_text.join(" AND ")));
-        conds.push(format!(
-            "m.id IN (SELECT rowid FROM search WHERE search MATCH ?{})",
-            args.len()
-        ));
+    let fts = (!positive_text.is_empty()).then(|| positive_text.join(" AND "));
+    (conds, args, fts)
+}
+
+/// Bits of a search key that hold the message id (the rest hold the date).
+const ID_BITS: u32 = 28;
+const ID_MASK: i64 = (1 << ID_BITS) - 1;
+/// The largest date a key can hold (year 3058); later dates sort as this one.
+const MAX_KEY_DATE: i64 = (1 << 35) - 1;
+
+/// The FTS5 rowid of a message: its date in the high bits and its id in the low 28, so the
+/// index's own order is the list's order (newest first) and a search stops after one page.
+/// Dates before 1970 sort as 1970. Ids stay below 2^28 (268 million messages ever stored).
+pub(crate) fn search_key(date: i64, id: i64) -> i64 {
+    (date.clamp(0, MAX_KEY_DATE) << ID_BITS) | (id & ID_MASK)
+}
+
+/// [`search_key`] in SQL, for a row `m`.
+const KEY_SQL: &str = "(max(min(m.date, 34359738367), 0) << 28) | (m.id & 268435455)";
+
+/// Indexes the messages queued in `search_pending` (after the version-2 migration), a batch
+/// per transaction so an interrupted open resumes where it stopped.
+pub(crate) fn reindex_pending(conn: &mut Connection, files: &Files) -> Result<usize> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'search_pending')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Ok(0);
     }
-    (conds.join(" AND "), args)
+    conn.execute(
+        "DELETE FROM search_pending WHERE id NOT IN (SELECT id FROM messages)",
+        [],
+    )?;
+    let mut done = 0;
+    loop {
+        let batch: Vec<Pending> = {
+            let mut s = conn.prepare(
+                "SELECT m.id, m.date, m.body, m.file, m.subject, m.from_name, m.from_addr,
+                        m.to_list, m.cc_list
+                 FROM search_pending p JOIN messages m ON m.id = p.id LIMIT 500",
+            )?;
+            let rows = s.query_map([], |r| {
+                Ok(Pending {
+                    id: r.get(0)?,
+                    date: r.get(1)?,
+                    file: if r.get::<_, i64>(2)? == 1 {
+                        r.get(3)?
+                    } else {
+                        None
+                    },
+                    subject: r.get(4)?,
+                    from: Address::new(r.get::<_, String>(5)?, r.get::<_, String>(6)?),
+                    to: r.get(7)?,
+                    cc: r.get(8)?,
+                })
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if batch.is_empty() {
+            break;
+        }
+        if done == 0 {
+            tracing::info!("indexing the stored mail for search again (once, after an upgrade)");
+        }
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let envs = parallel(batch, threads, |p| {
+            let env = match &p.file {
+                Some(rel) => parse_file(&files.abs(rel), false),
+                None => Envelope {
+                    subject: p.subject.clone(),
+                    from: p.from.clone(),
+                    to: serde_json::from_str(&p.to).unwrap_or_default(),
+                    cc: serde_json::from_str(&p.cc).unwrap_or_default(),
+                    ..Envelope::default()
+                },
+            };
+            (p.id, p.date, env)
+        });
+        let tx = conn.transaction()?;
+        for (id, date, env) in &envs {
+            index_text(&tx, *id, *date, env)?;
+            tx.execute("DELETE FROM search_pending WHERE id = ?1", [id])?;
+        }
+        tx.commit()?;
+        done += envs.len();
+    }
+    Ok(done)
+}
+
+struct Pending {
+    id: MessageId,
+    date: i64,
+    file: Option<String>,
+    subject: String,
+    from: Address,
+    to: String,
+    cc: String,
 }
 
 impl Store {
@@ -254,25 +351,47 @@ impl Store {
             query: query.to_owned(),
             reason,
         })?;
-        let (filter, mut args) = to_sql(&parsed);
-        let (date, id) = page
-            .after
-            .map_or((i64::MAX, i64::MAX), |c| (c.date, c.id.0));
-        let n = args.len();
-        args.push(Value::Integer(date));
-        args.push(Value::Integer(id));
-        args.push(Value::Integer(page.limit as i64));
-        args.push(account.map_or(Value::Null, |a| Value::Integer(a.0)));
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM}
-             WHERE {filter} AND m.date <= ?{d} AND (m.date < ?{d} OR m.id < ?{i})
-               AND (?{acc} IS NULL OR m.account_id = ?{acc})
-             ORDER BY m.date DESC, m.id DESC LIMIT ?{l}",
-            d = n + 1,
-            i = n + 2,
-            l = n + 3,
-            acc = n + 4,
-        );
+        let (mut conds, mut args, fts) = to_sql(&parsed);
+        let mut arg = |v: Value| {
+            args.push(v);
+            format!("?{}", args.len())
+        };
+        conds.push(format!(
+            "(?{a} IS NULL OR m.account_id = ?{a})",
+            a = arg(account.map_or(Value::Null, |a| Value::Integer(a.0))).trim_start_matches('?')
+        ));
+        let limit = arg(Value::Integer(page.limit as i64));
+        let sql = match fts {
+            // Walk the FTS index newest first (its rowids are date-ordered keys) and stop
+            // after a page; the CROSS JOIN keeps it the outer loop.
+            Some(expr) => {
+                let expr = arg(Value::Text(expr));
+                let after = page.after.map_or(i64::MAX, |c| search_key(c.date, c.id.0));
+                let after = arg(Value::Integer(after));
+                format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM search
+                       CROSS JOIN messages m ON m.id = (search.rowid & {ID_MASK})
+                       JOIN folders f ON f.id = m.folder_id
+                       JOIN accounts a ON a.id = m.account_id
+                     WHERE search MATCH {expr} AND search.rowid < {after} AND {}
+                     ORDER BY search.rowid DESC LIMIT {limit}",
+                    conds.join(" AND ")
+                )
+            }
+            None => {
+                let (date, id) = page
+                    .after
+                    .map_or((i64::MAX, i64::MAX), |c| (c.date, c.id.0));
+                let d = arg(Value::Integer(date));
+                let i = arg(Value::Integer(id));
+                format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM}
+                     WHERE {} AND m.date <= {d} AND (m.date < {d} OR m.id < {i})
+                     ORDER BY m.date DESC, m.id DESC LIMIT {limit}",
+                    conds.join(" AND ")
+                )
+            }
+        };
         self.read(|c| {
             let mut s = c.prepare_cached(&sql)?;
             let rows = s.query_map(rusqlite::params_from_iter(args.iter()), summary_from_row)?;
@@ -358,6 +477,17 @@ mod tests {
     }
 
     #[test]
+    fn search_keys_sort_like_the_list() {
+        let mut rows = vec![(5, 9), (5, 10), (4, 99), (1_700_000_000, 1), (-20, 3)];
+        rows.sort_by_key(|&(d, i)| search_key(d, i));
+        assert_eq!(
+            rows,
+            vec![(-20, 3), (4, 99), (5, 9), (5, 10), (1_700_000_000, 1)]
+        );
+        assert_eq!(search_key(1_700_000_000, 12_345) & ID_MASK, 12_345);
+    }
+
+    #[test]
     fn colons_inside_words_and_quotes_are_text() {
         let q = parse(r#"10:30 "re: lunch""#).unwrap();
         assert_eq!(
@@ -373,11 +503,13 @@ mod tests {
     fn user_text_is_always_an_fts_string() {
         assert_eq!(fts_string(r#"a" OR b"#), r#""a"" OR b""#);
         assert_eq!(fts_term(Some(Field::To), "x"), r#"{recipient cc} : "x""#);
-        let (sql, args) = to_sql(&parse("'; DROP TABLE messages; -- NEAR(").unwrap());
-        assert!(!sql.contains("DROP"), "{sql}");
-        assert!(
-            args.iter()
-                .any(|a| matches!(a, Value::Text(t) if t.contains("DROP")))
+        let (conds, args, fts) = to_sql(&parse("'; DROP TABLE messages; -- NEAR(").unwrap());
+        // `--` is a negated "-": its text goes in as a bound parameter, never as SQL.
+        assert!(!conds.join(" ").contains("DROP") && !conds.join(" ").contains("--"));
+        assert_eq!(args, vec![Value::Text(r#""-""#.into())]);
+        assert_eq!(
+            fts.as_deref(),
+            Some(r#""';" AND "DROP" AND "TABLE" AND "messages;" AND "NEAR(""#)
         );
     }
 }
