@@ -272,10 +272,10 @@ pub(crate) fn index_text(
 }
 
 /// Reads what is needed to index a message from its bytes or its staged file.
-pub(crate) fn parse_raw(raw: &RawMessage, headers_only: bool) -> Envelope {
-    match raw {
-        RawMessage::Bytes(b) => Envelope::parse(b, headers_only),
-        RawMessage::Staged(s) => parse_file(s.path(), headers_only),
+fn parse_source(source: &FileSource) -> Envelope {
+    match source {
+        FileSource::Bytes(b) => Envelope::parse(b, false),
+        FileSource::Staged(path) => parse_file(path, false),
     }
 }
 
@@ -370,13 +370,9 @@ impl Store {
             return Ok(results);
         }
         let stamp = now();
-        let parsed = parallel(todo, cpu_threads(), |(i, m)| {
-            let env = parse_raw(&m.raw, false);
-            (i, m, env)
-        });
-        let mut jobs = Vec::with_capacity(parsed.len());
-        let mut pending = Vec::with_capacity(parsed.len());
-        for (index, m, env) in parsed {
+        let mut jobs = Vec::with_capacity(todo.len());
+        let mut pending = Vec::with_capacity(todo.len());
+        for (index, m) in todo {
             let rel = self.files().new_rel(&FileName {
                 account_id: folder.account_id.0,
                 folder_id: folder.id.0,
@@ -399,10 +395,13 @@ impl Store {
                 received: m.received.unwrap_or(stamp),
                 size,
                 rel,
-                env,
+                env: Envelope::default(),
             });
         }
-        self.files().commit(jobs)?;
+        let envs = self.files().commit_with(jobs, parse_source)?;
+        for (p, env) in pending.iter_mut().zip(envs) {
+            p.env = env;
+        }
         let committed = self.write(|tx| {
             let mut all = results.clone();
             for p in &pending {
@@ -536,13 +535,9 @@ impl Store {
             }
             Ok(())
         })?;
-        let parsed = parallel(todo, cpu_threads(), |(id, folder, remote, raw)| {
-            let env = parse_raw(&raw, false);
-            (id, folder, remote, raw, env)
-        });
         let mut jobs = Vec::new();
         let mut rows = Vec::new();
-        for (id, folder, remote, raw, env) in parsed {
+        for (id, folder, remote, raw) in todo {
             let rel = self.files().new_rel(&FileName {
                 account_id: folder.account_id.0,
                 folder_id: folder.id.0,
@@ -557,12 +552,17 @@ impl Store {
                 source,
                 rel: rel.clone(),
             });
-            rows.push((id, env, rel, size));
+            rows.push((id, rel, size));
         }
         if rows.is_empty() {
             return Ok(());
         }
-        self.files().commit(jobs)?;
+        let envs = self.files().commit_with(jobs, parse_source)?;
+        let rows: Vec<(MessageId, Envelope, String, u64)> = rows
+            .into_iter()
+            .zip(envs)
+            .map(|((id, rel, size), env)| (id, env, rel, size))
+            .collect();
         let done = self.write(|tx| {
             for (id, env, rel, size) in &rows {
                 let body: Option<i64> = tx

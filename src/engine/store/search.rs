@@ -366,14 +366,26 @@ impl Store {
             // after a page; the CROSS JOIN keeps it the outer loop.
             Some(expr) => {
                 let expr = arg(Value::Text(expr));
-                let after = page.after.map_or(i64::MAX, |c| search_key(c.date, c.id.0));
-                let after = arg(Value::Integer(after));
+                // before:/after: bound the walk itself, so it starts at the right date
+                // instead of skipping every newer match.
+                let mut upper = page.after.map_or(i64::MAX, |c| search_key(c.date, c.id.0));
+                let mut lower = i64::MIN;
+                for (negated, term) in &parsed.terms {
+                    match (negated, term) {
+                        (false, Term::Before(t)) => upper = upper.min(search_key(*t, 0)),
+                        (false, Term::After(t)) => lower = lower.max(search_key(*t, 0)),
+                        _ => {}
+                    }
+                }
+                let after = arg(Value::Integer(upper));
+                let lower = arg(Value::Integer(lower));
                 format!(
                     "SELECT {SUMMARY_COLUMNS} FROM search
                        CROSS JOIN messages m ON m.id = (search.rowid & {ID_MASK})
                        JOIN folders f ON f.id = m.folder_id
                        JOIN accounts a ON a.id = m.account_id
-                     WHERE search MATCH {expr} AND search.rowid < {after} AND {}
+                     WHERE search MATCH {expr} AND search.rowid < {after}
+                       AND search.rowid >= {lower} AND {}
                      ORDER BY search.rowid DESC LIMIT {limit}",
                     conds.join(" AND ")
                 )
