@@ -65,9 +65,18 @@
 //!   [`Store::outbox_due`], `outbox_sending` / `outbox_retry_at` / `outbox_failed` /
 //!   `outbox_maybe_sent`, and [`Store::outbox_sent`] once the server accepted it.
 //! - **Reading** ([`query`]): [`Store::list_folder`], [`Store::list_unified_inbox`],
-//!   [`Store::list_thread`] (keyset paging with [`Page`]), [`Store::counts`],
-//!   [`Store::summary`], [`Store::raw`] / [`Store::open_raw`]; [`Store::search`] with the
-//!   query language of [`search`]; [`Store::thread_tree`] for a conversation's shape.
+//!   [`Store::list_thread`] (newest first, keyset paging with [`Page`] and
+//!   [`MessageSummary::cursor`]), [`Store::counts`], [`Store::folders`] (with counts),
+//!   [`Store::summary`], [`Store::raw`] / [`Store::open_raw`] (the stored bytes, unchanged),
+//!   [`Store::read_message`] (a [`ReadMessage`](crate::engine::message::ReadMessage): decoded
+//!   headers, the body as styled blocks, attachments) and [`Store::attachment`] (its bytes);
+//!   [`Store::search`] with the query language of [`search`]; [`Store::thread_tree`] for a
+//!   conversation's shape ([`MessageSummary::thread`] is its id); [`Store::lost_messages`]
+//!   for what repair reported.
+//!
+//! Errors are [`StoreError`]; [`StoreError::is_usage`] tells a bad id, name or query (the
+//! user's mistake) from a failing disk. A message that is only a header row answers
+//! [`StoreError::NoBody`] to `raw`; fetch it with [`Store::lacking_bodies`] first.
 
 pub mod changes;
 pub mod envelope;

@@ -149,7 +149,7 @@ pub const MIGRATIONS: &[&str] = &[V2_SEARCH_BY_DATE];
 ///
 /// Version 1 keyed FTS rows by message id, so a search had to collect every match and sort
 /// them by date: a common word in a 100,000-message store took 600 ms. Keyed by
-/// [`search_key`](super::search::search_key) (date in the high bits, id in the low), FTS5
+/// `search::search_key` (date in the high bits, id in the low), FTS5
 /// walks its matches newest first and stops after one page. The text of a contentless index
 /// cannot be copied, so every message is queued in `search_pending` and indexed again from
 /// its raw file when the store opens (resumable: each batch commits).

@@ -1,7 +1,7 @@
 //! Conversations: which messages belong together, and in what shape.
 //!
 //! Two halves of the JWZ algorithm (<https://www.jwz.org/doc/threading.html>):
-//! - **Membership**, kept in the index as messages arrive ([`assign`]): a message joins every
+//! - **Membership**, kept in the index as messages arrive (`assign`): a message joins every
 //!   thread that shares a Message-ID with it — its own, or one in its References or
 //!   In-Reply-To — and threads it connects are merged. That is JWZ's reference graph,
 //!   maintained incrementally, so arrival order does not matter (a reply stored before its
