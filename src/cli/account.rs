@@ -1,5 +1,6 @@
 //! `tidings account add|discover|list|verify|remove`.
 
+use super::output;
 use std::io::Read;
 use std::net::SocketAddr;
 
@@ -77,7 +78,7 @@ fn discover_command(args: AccountDiscoverArgs) -> Result<(), CliError> {
     if args.json {
         print_json(&discovery)?;
     } else {
-        print_discovery(&discovery);
+        print_discovery(&discovery)?;
     }
     Ok(())
 }
@@ -107,7 +108,7 @@ fn run_discovery(
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::Usage(tr!("cli-json-failed", reason = e.to_string())))?;
-    println!("{text}");
+    output::line(text)?;
     Ok(())
 }
 
@@ -119,9 +120,9 @@ fn security_name(security: Security) -> &'static str {
     }
 }
 
-fn print_discovery(d: &Discovery) {
+fn print_discovery(d: &Discovery) -> Result<(), CliError> {
     if let Some(provider) = &d.provider {
-        println!("{}", tr!("discover-provider", name = provider.as_str()));
+        output::line(tr!("discover-provider", name = provider.as_str()))?;
     }
     let line = |c: &ServerConfig| {
         tr!(
@@ -136,14 +137,15 @@ fn print_discovery(d: &Discovery) {
         )
     };
     for config in [&d.imap, &d.pop3, &d.smtp].into_iter().flatten() {
-        println!("{}", line(config));
+        output::line(line(config))?;
     }
     for config in &d.alternatives {
-        println!("{}", tr!("discover-alternative", server = line(config)));
+        output::line(tr!("discover-alternative", server = line(config)))?;
     }
     for warning in &d.warnings {
         eprintln!("{}", tr!("cli-warning", text = warning.localized()));
     }
+    Ok(())
 }
 
 fn read_password_stdin() -> Result<Secret, CliError> {
@@ -307,25 +309,22 @@ fn add(profile: &Profile, args: AccountAddArgs) -> Result<(), CliError> {
         }
         return Err(CliError::Engine(e.into()));
     }
-    println!(
-        "{}",
-        tr!(
-            "account-added",
-            name = account.name.as_str(),
-            incoming = format!(
-                "{}:{} ({})",
-                account.incoming.host,
-                account.incoming.port,
-                security_name(account.incoming.security)
-            ),
-            outgoing = format!(
-                "{}:{} ({})",
-                account.outgoing.host,
-                account.outgoing.port,
-                security_name(account.outgoing.security)
-            )
+    output::line(tr!(
+        "account-added",
+        name = account.name.as_str(),
+        incoming = format!(
+            "{}:{} ({})",
+            account.incoming.host,
+            account.incoming.port,
+            security_name(account.incoming.security)
+        ),
+        outgoing = format!(
+            "{}:{} ({})",
+            account.outgoing.host,
+            account.outgoing.port,
+            security_name(account.outgoing.security)
         )
-    );
+    ))?;
     if password.is_none() {
         eprintln!(
             "{}",
@@ -341,23 +340,20 @@ fn list(profile: &Profile, args: JsonArgs) -> Result<(), CliError> {
         return print_json(&accounts.all());
     }
     if accounts.all().is_empty() {
-        println!("{}", tr!("account-list-empty"));
+        output::line(tr!("account-list-empty"))?;
     }
     for a in accounts.all() {
-        println!(
-            "{}",
-            tr!(
-                "account-list-line",
-                name = a.name.as_str(),
-                email = a.email.as_str(),
-                protocol = match a.protocol {
-                    Protocol::Imap => "IMAP",
-                    Protocol::Pop3 => "POP3",
-                },
-                incoming = format!("{}:{}", a.incoming.host, a.incoming.port),
-                outgoing = format!("{}:{}", a.outgoing.host, a.outgoing.port)
-            )
-        );
+        output::line(tr!(
+            "account-list-line",
+            name = a.name.as_str(),
+            email = a.email.as_str(),
+            protocol = match a.protocol {
+                Protocol::Imap => "IMAP",
+                Protocol::Pop3 => "POP3",
+            },
+            incoming = format!("{}:{}", a.incoming.host, a.incoming.port),
+            outgoing = format!("{}:{}", a.outgoing.host, a.outgoing.port)
+        ))?;
     }
     Ok(())
 }
@@ -393,7 +389,7 @@ fn verify(profile: &Profile, args: AccountVerifyArgs) -> Result<(), CliError> {
                     reason = message.as_str()
                 ),
             };
-            println!("{line}");
+            output::line(line)?;
         }
     }
     // The first failure is the command's error: one sentence on stderr, the exit code by kind.
@@ -425,7 +421,7 @@ fn remove(profile: &Profile, args: AccountRemoveArgs) -> Result<(), CliError> {
         (n, true) => tr!("account-removed-mail-deleted", name = name, messages = n),
         (n, false) => tr!("account-removed-mail-kept", name = name, messages = n),
     };
-    println!("{line}");
+    output::line(line)?;
     Ok(())
 }
 

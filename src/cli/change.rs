@@ -5,6 +5,7 @@
 //! replayed on the server right away when it can be. Offline, it stays queued for the next
 //! `tidings sync` — the command still succeeds, and says so.
 
+use super::output;
 use crate::cli::CliError;
 use crate::cli::args::{DeleteArgs, FlagArgs, MoveArgs};
 use crate::engine::Profile;
@@ -32,7 +33,7 @@ pub fn flag(profile: &Profile, args: FlagArgs) -> Result<(), CliError> {
         Mark::Unflagged
     };
     actions::mark(&store, &[id], mark).map_err(Error::from)?;
-    println!("{}", tr!("cli-change-done", id = args.id));
+    output::line(tr!("cli-change-done", id = args.id))?;
     push(profile, &store, &account);
     Ok(())
 }
@@ -44,14 +45,11 @@ pub fn move_message(profile: &Profile, args: MoveArgs) -> Result<(), CliError> {
     let account_id = store.account_id(&account).map_err(Error::from)?;
     let folder = actions::folder_named(&store, account_id, &args.folder).map_err(Error::from)?;
     actions::move_to(&store, &[id], folder).map_err(Error::from)?;
-    println!(
-        "{}",
-        tr!(
-            "cli-change-moved",
-            id = args.id,
-            folder = args.folder.as_str()
-        )
-    );
+    output::line(tr!(
+        "cli-change-moved",
+        id = args.id,
+        folder = args.folder.as_str()
+    ))?;
     push(profile, &store, &account);
     Ok(())
 }
@@ -61,7 +59,7 @@ pub fn delete(profile: &Profile, args: DeleteArgs) -> Result<(), CliError> {
     let id = MessageId(args.id);
     let account = account_of(&store, id)?;
     actions::delete(&store, &[id]).map_err(Error::from)?;
-    println!("{}", tr!("cli-change-deleted", id = args.id));
+    output::line(tr!("cli-change-deleted", id = args.id))?;
     push(profile, &store, &account);
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `tidings folders --account NAME [--json]`: the account's folders as last synced, with
 //! their roles and counts. Works offline: it reads the store.
 
+use super::output;
 use serde::Serialize;
 
 use crate::cli::CliError;
@@ -46,7 +47,7 @@ pub fn run(profile: &Profile, args: FoldersArgs) -> Result<(), CliError> {
     if args.json {
         let json =
             serde_json::to_string_pretty(&folders).map_err(|e| CliError::Usage(e.to_string()))?;
-        println!("{json}");
+        output::line(json)?;
         return Ok(());
     }
     for f in &folders {
@@ -65,7 +66,7 @@ pub fn run(profile: &Profile, args: FoldersArgs) -> Result<(), CliError> {
                 unread = f.unread
             ),
         };
-        println!("{line}");
+        output::line(line)?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod account;
 pub mod args;
 pub mod change;
 pub mod folders;
+mod output;
 pub mod read;
 pub mod send;
 pub mod sync;

@@ -3,7 +3,7 @@
 //! Lists are read page by page and printed as they come, so even a 100,000-message folder
 //! never sits in memory; `--json` still prints one JSON array.
 
-use std::io::Write;
+use super::output;
 
 use serde::Serialize;
 
@@ -57,15 +57,7 @@ pub fn show(profile: &Profile, args: ShowArgs) -> Result<(), CliError> {
     let id = MessageId(args.id);
     if args.raw {
         let mut file = store.open_raw(id).map_err(Error::from)?;
-        let mut out = std::io::stdout().lock();
-        return match std::io::copy(&mut file, &mut out).and_then(|_| out.flush()) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            Err(e) => Err(CliError::Usage(tr!(
-                "cli-write-failed",
-                reason = e.to_string()
-            ))),
-        };
+        return output::copy(&mut file);
     }
     let summary = store.summary(id).map_err(Error::from)?;
     let read = if summary.downloaded {
@@ -77,7 +69,7 @@ pub fn show(profile: &Profile, args: ShowArgs) -> Result<(), CliError> {
         #[derive(Serialize)]
         struct Shown<'a> {
             #[serde(flatten)]
-            summary: JsonMessage<'a>,
+            summary: serde_json::Value,
             text: Option<&'a str>,
             body: &'a [Block],
             from_html: bool,
@@ -85,20 +77,20 @@ pub fn show(profile: &Profile, args: ShowArgs) -> Result<(), CliError> {
             attachments: &'a [Attachment],
         }
         let shown = Shown {
-            summary: JsonMessage::from(&summary),
+            summary: json_message(&summary),
             text: read.as_ref().map(|r| r.text.as_str()),
             body: read.as_ref().map_or(&[], |r| r.body.as_slice()),
             from_html: read.as_ref().is_some_and(|r| r.from_html),
             remote_images: read.as_ref().map_or(0, |r| r.remote_images),
             attachments: read.as_ref().map_or(&[], |r| r.attachments.as_slice()),
         };
-        return write_out(|out| {
+        return output::write_out(|out| {
             serde_json::to_writer_pretty(&mut *out, &shown).map_err(std::io::Error::other)?;
             writeln!(out)
         });
     }
     let text = render_show(&summary, read.as_ref());
-    write_out(|out| out.write_all(text.as_bytes()))
+    output::write_out(|out| out.write_all(text.as_bytes()))
 }
 
 fn open(profile: &Profile) -> Result<Store, CliError> {
@@ -212,20 +204,15 @@ impl Iterator for Pager {
 
 /// A message as `--json` prints it (DESIGN.md §6): the summary with the subject of an
 /// unreadable message spelled out.
-#[derive(Serialize)]
-struct JsonMessage<'a> {
-    #[serde(flatten)]
-    summary: &'a MessageSummary,
-    subject: String,
-}
-
-impl<'a> From<&'a MessageSummary> for JsonMessage<'a> {
-    fn from(summary: &'a MessageSummary) -> Self {
-        Self {
-            subject: subject_of(summary),
-            summary,
-        }
+///
+/// Built as a JSON object rather than a struct flattening the summary: a flattened summary
+/// and a `subject` field beside it printed the key twice.
+fn json_message(summary: &MessageSummary) -> serde_json::Value {
+    let mut value = serde_json::to_value(summary).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert("subject".into(), subject_of(summary).into());
     }
+    value
 }
 
 fn subject_of(m: &MessageSummary) -> String {
@@ -244,7 +231,7 @@ fn print_list(
 ) -> Result<(), CliError> {
     let now = chrono::Local::now();
     let mut failure = None;
-    write_out(|out| {
+    output::write_out(|out| {
         if json {
             out.write_all(b"[")?;
         }
@@ -262,7 +249,7 @@ fn print_list(
                     out.write_all(b",")?;
                 }
                 out.write_all(b"\n  ")?;
-                serde_json::to_writer(&mut *out, &JsonMessage::from(&m))
+                serde_json::to_writer(&mut *out, &json_message(&m))
                     .map_err(std::io::Error::other)?;
             } else {
                 writeln!(out, "{}", list_line(&m, &now))?;
@@ -424,18 +411,4 @@ fn inline_text(content: &[Inline]) -> String {
         }
     }
     s
-}
-
-/// Writes to stdout; a closed pipe (`| head`) ends the output quietly.
-fn write_out(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), CliError> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match f(&mut out).and_then(|_| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(CliError::Usage(tr!(
-            "cli-write-failed",
-            reason = e.to_string()
-        ))),
-    }
 }

@@ -5,6 +5,7 @@
 //! account at once. When it cannot go now, it stays in the outbox and the command says why
 //! and exits with 1; `tidings sync` or `tidings outbox retry` sends it later.
 
+use super::output;
 use std::io::Read;
 
 use serde::Serialize;
@@ -121,7 +122,7 @@ fn finish(built: &Built, id: OutboxId, report: &FlushReport, json: bool) -> Resu
     match (state, error) {
         ("sent", _) => {
             if !json {
-                println!("{}", tr!("cli-send-sent", id = id.0));
+                output::line(tr!("cli-send-sent", id = id.0))?;
             }
             Ok(())
         }
@@ -153,8 +154,7 @@ pub fn outbox(profile: &Profile, args: OutboxArgs) -> Result<(), CliError> {
             if args.json {
                 print_json(&list)
             } else {
-                print_list(&list);
-                Ok(())
+                print_list(&list)
             }
         }
         Some(OutboxAction::Retry { id }) => retry(profile, &runtime, &outbox, &id, args.json),
@@ -206,7 +206,7 @@ fn retry(
     if json {
         print_json(&list)?;
     } else {
-        print_list(&list);
+        print_list(&list)?;
     }
     match first_error {
         Some(e) => Err(e),
@@ -217,10 +217,9 @@ fn retry(
     }
 }
 
-fn print_list(list: &[OutboxEntry]) {
+fn print_list(list: &[OutboxEntry]) -> Result<(), CliError> {
     if list.is_empty() {
-        println!("{}", tr!("cli-outbox-empty"));
-        return;
+        return output::line(tr!("cli-outbox-empty"));
     }
     for e in list {
         let state = match &e.state {
@@ -240,22 +239,22 @@ fn print_list(list: &[OutboxEntry]) {
                 tr!("outbox-state-maybe-sent", reason = reason.as_str())
             }
         };
-        println!(
+        output::line(format!(
             "{}\t{}\t{}\t{}\t{}",
             e.id,
             e.account,
             e.recipients.join(", "),
             e.subject,
             state
-        );
+        ))?;
     }
+    Ok(())
 }
 
 fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::Usage(tr!("cli-json-failed", reason = e.to_string())))?;
-    println!("{text}");
-    Ok(())
+    output::line(text)
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, CliError> {

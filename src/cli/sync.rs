@@ -1,5 +1,6 @@
 //! `tidings sync [--account NAME] [--json]`: syncs every account (or one) in turn.
 
+use super::output;
 use crate::cli::CliError;
 use crate::cli::args::SyncArgs;
 use crate::engine::Profile;
@@ -41,8 +42,8 @@ pub fn run(profile: &Profile, args: SyncArgs) -> Result<(), CliError> {
         match outcome {
             Ok(report) => {
                 if !args.json {
-                    print_outbox(&report);
-                    println!("{}", summary(&report));
+                    print_outbox(&report)?;
+                    output::line(summary(&report))?;
                 }
                 reports.push(report);
             }
@@ -63,7 +64,7 @@ pub fn run(profile: &Profile, args: SyncArgs) -> Result<(), CliError> {
     if args.json {
         let json =
             serde_json::to_string_pretty(&reports).map_err(|e| CliError::Usage(e.to_string()))?;
-        println!("{json}");
+        output::line(json)?;
     }
     match first_error {
         Some(e) => Err(CliError::Engine(e)),
@@ -104,16 +105,17 @@ fn summary(report: &SyncReport) -> String {
 
 /// What the outbox did, when it did anything: sent messages on stdout, the ones that did
 /// not go on stderr with the reason.
-fn print_outbox(report: &SyncReport) {
+fn print_outbox(report: &SyncReport) -> Result<(), CliError> {
     let Some(smtp) = &report.smtp else {
-        return;
+        return Ok(());
     };
     let account = report.account.as_str();
     if !smtp.sent.is_empty() {
-        println!(
-            "{}",
-            tr!("sync-smtp-sent", account = account, count = smtp.sent.len())
-        );
+        output::line(tr!(
+            "sync-smtp-sent",
+            account = account,
+            count = smtp.sent.len()
+        ))?;
     }
     for (id, reason) in smtp
         .retrying
@@ -131,4 +133,5 @@ fn print_outbox(report: &SyncReport) {
             )
         );
     }
+    Ok(())
 }

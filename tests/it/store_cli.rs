@@ -228,3 +228,61 @@ fn search_finds_and_explains_bad_queries() {
     assert_eq!(unknown.status.code(), Some(2), "{}", text(&unknown));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("nobody"));
 }
+
+#[test]
+fn json_names_each_field_once() {
+    // serde_json keeps the last of two equal keys, so parsing alone cannot see a duplicate.
+    let dir = tempfile::tempdir().unwrap();
+    let ids = profile(dir.path());
+    let out = tidings(dir.path(), &["list", "--account", "home", "--json"], None);
+    let items = json(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.matches("\"subject\":").count(),
+        items.as_array().unwrap().len(),
+        "{stdout}"
+    );
+    let id = ids[0].0.to_string();
+    let shown = tidings(dir.path(), &["show", &id, "--json"], None);
+    assert_eq!(
+        String::from_utf8_lossy(&shown.stdout)
+            .matches("\"subject\":")
+            .count(),
+        1,
+        "{}",
+        text(&shown)
+    );
+}
+
+/// `tidings list | head` closes the pipe early: the command ends quietly, without a panic.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = profile(dir.path());
+    let id = ids[0].0.to_string();
+    let commands: [&[&str]; 5] = [
+        &["list", "--account", "home"],
+        &["list", "--account", "home", "--json"],
+        &["show", &id],
+        &["show", &id, "--raw"],
+        &["account", "list"],
+    ];
+    for args in commands {
+        // The reading end is closed before the child starts, so every write meets EPIPE.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tidings"))
+            .env("TIDINGS_HOME", dir.path())
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && !stderr.contains("panicked"),
+            "{args:?}: {:?} {stderr}",
+            out.status
+        );
+    }
+}
