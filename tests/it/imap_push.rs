@@ -1,11 +1,12 @@
-//! Push: the watch task brings new mail into the store without anyone asking — by IDLE, or
-//! by polling where the server has no IDLE — and reconnects after the server went away.
+//! Push: the watch task brings new mail, and another client's flag changes and expunges,
+//! into the store without anyone asking — by IDLE, or by polling where the server has no
+//! IDLE — and reconnects after the server went away.
 
 use std::time::Duration;
 
 use tidings::engine::events::{Event, Events, Phase};
 use tidings::engine::imap::{self, WatchOptions};
-use tidings::engine::store::Store;
+use tidings::engine::store::{Flags, Store};
 use tokio::sync::mpsc::UnboundedReceiver;
 
 use crate::imap_common::{account, password, runtime};
@@ -40,6 +41,33 @@ fn inbox_count(store: &Store) -> u64 {
         .expect("f")
         .expect("inbox");
     store.counts(inbox.id).expect("counts").total
+}
+
+/// The Inbox's UIDs with their flags, as stored.
+fn uid_flags(store: &Store) -> std::collections::HashMap<u32, Flags> {
+    let id = store.account_id("Test").expect("account");
+    let inbox = store
+        .folder_by_name(id, "INBOX")
+        .expect("f")
+        .expect("inbox");
+    store
+        .uid_index(inbox.id)
+        .expect("index")
+        .into_iter()
+        .map(|s| (s.uid, s.flags))
+        .collect()
+}
+
+/// Waits until `done` holds, checking every 100 ms; fails the test after a generous minute.
+fn eventually(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !done() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no {what} within a minute"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 fn deliver(servers: &MailServers, user: &str, i: usize) {
@@ -96,6 +124,27 @@ fn push_brings_new_mail(servers: MailServers, options: WatchOptions) {
     assert_eq!(newest[0].subject, "Generated message 100");
     assert!(store.raw(newest[0].id).is_ok(), "its body came too");
 
+    // Another client flags one message and deletes another: the watch hears it too.
+    servers.dovecot.doveadm(&[
+        "flags",
+        "add",
+        "-u",
+        &user,
+        "\\Flagged",
+        "mailbox",
+        "INBOX",
+        "uid",
+        "1",
+    ]);
+    servers
+        .dovecot
+        .doveadm(&["expunge", "-u", &user, "mailbox", "INBOX", "uid", "2"]);
+    eventually("the flag and the expunge", || {
+        let index = uid_flags(&store);
+        index.get(&1).is_some_and(|f| f.contains(Flags::FLAGGED)) && !index.contains_key(&2)
+    });
+    assert_eq!(inbox_count(&store), 5);
+
     // The server goes away and comes back: the watch says it is offline, reconnects and
     // keeps bringing mail.
     servers.dovecot.restart();
@@ -108,7 +157,7 @@ fn push_brings_new_mail(servers: MailServers, options: WatchOptions) {
         "new mail after reconnecting",
         is_new_mail,
     ));
-    assert_eq!(inbox_count(&store), 7);
+    assert_eq!(inbox_count(&store), 6);
 
     stop.send(true).expect("cancel");
     let ended = rt.block_on(task).expect("task");

@@ -28,6 +28,8 @@ pub struct RemoteFolder {
     pub subscribed: bool,
     /// False for `\Noselect` / `\NonExistent` names, which only hold other folders.
     pub selectable: bool,
+    /// The folder's STATUS, when the server answered LIST with it (LIST-STATUS, RFC 5819).
+    pub status: Option<super::plan::Status>,
 }
 
 impl RemoteFolder {
@@ -55,20 +57,36 @@ impl Session {
         }
     }
 
-    /// Every folder, with roles and subscriptions.
+    /// Every folder, with roles and subscriptions — and each one's STATUS where the server
+    /// can give it in the same answer (LIST-STATUS), so a resync can skip the folders that
+    /// did not change without selecting them.
     pub async fn list_folders(&mut self) -> Result<Vec<RemoteFolder>, ImapError> {
         let extended = self.caps.list_extended();
-        let command = if extended && self.caps.special_use() {
-            r#"LIST "" "*" RETURN (SUBSCRIBED SPECIAL-USE)"#
-        } else if extended {
-            r#"LIST "" "*" RETURN (SUBSCRIBED)"#
+        let mut returns = Vec::new();
+        if extended {
+            returns.push("SUBSCRIBED");
+            if self.caps.special_use() {
+                returns.push("SPECIAL-USE");
+            }
+            if self.caps.has("LIST-STATUS") {
+                returns.push(if self.caps.condstore() {
+                    "STATUS (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ)"
+                } else {
+                    "STATUS (MESSAGES UIDNEXT UIDVALIDITY)"
+                });
+            }
+        }
+        let command = if returns.is_empty() {
+            r#"LIST "" "*""#.to_owned()
         } else {
-            r#"LIST "" "*""#
+            format!(r#"LIST "" "*" RETURN ({})"#, returns.join(" "))
         };
         let utf8 = self.enabled.utf8;
         let host = self.host.clone();
         let mut folders = Vec::new();
-        self.run(command, |r| match r {
+        let mut statuses: std::collections::HashMap<String, super::plan::Status> =
+            std::collections::HashMap::new();
+        self.run(&command, |r| match r {
             Response::MailboxData(MailboxDatum::List(list)) => {
                 match folder_from_list(&list.name, list.delimiter.as_deref(), &list.name_attributes, utf8) {
                     Some(f) => folders.push(f),
@@ -76,9 +94,21 @@ impl Session {
                 }
                 Handled::Yes
             }
+            Response::MailboxData(MailboxDatum::Status { mailbox, status }) => {
+                statuses.insert(mailbox.to_string(), status_from(status));
+                Handled::Yes
+            }
             _ => Handled::No,
         })
         .await?;
+        for f in &mut folders {
+            f.status = statuses.get(&f.wire).copied().or_else(|| {
+                f.wire
+                    .eq_ignore_ascii_case("INBOX")
+                    .then(|| statuses.get("INBOX").copied())
+                    .flatten()
+            });
+        }
         if !extended {
             let subscribed = self.subscribed_wire_names().await?;
             for f in &mut folders {
@@ -175,6 +205,22 @@ impl Session {
     }
 }
 
+/// A STATUS answer as data.
+fn status_from(attributes: &[async_imap::imap_proto::StatusAttribute]) -> super::plan::Status {
+    use async_imap::imap_proto::StatusAttribute as A;
+    let mut s = super::plan::Status::default();
+    for a in attributes {
+        match a {
+            A::UidValidity(v) => s.uidvalidity = Some(*v),
+            A::UidNext(v) => s.uidnext = Some(*v),
+            A::Messages(v) => s.messages = Some(*v),
+            A::HighestModSeq(v) => s.highestmodseq = Some(*v),
+            _ => {}
+        }
+    }
+    s
+}
+
 /// One LIST line as a folder; `None` when its name is not valid.
 fn folder_from_list(
     wire: &str,
@@ -219,6 +265,7 @@ fn folder_from_list(
         role,
         subscribed,
         selectable,
+        status: None,
     })
 }
 
@@ -332,6 +379,7 @@ mod tests {
             role,
             subscribed: true,
             selectable: true,
+            status: None,
         }
     }
 

@@ -34,6 +34,29 @@ pub struct Server {
     pub highestmodseq: Option<u64>,
 }
 
+/// What `LIST ... RETURN (STATUS (...))` (RFC 5819) or STATUS said about a folder, without
+/// selecting it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Status {
+    pub uidvalidity: Option<u32>,
+    pub uidnext: Option<u32>,
+    pub messages: Option<u32>,
+    pub highestmodseq: Option<u64>,
+}
+
+/// Whether a folder is known unchanged from its STATUS alone, so it needs no SELECT at all:
+/// same UIDVALIDITY, UIDNEXT and message count, and a HIGHESTMODSEQ on both sides that has
+/// not moved (without MODSEQ a flag change leaves no trace in STATUS).
+pub fn unchanged_by_status(local: &Local, status: &Status) -> bool {
+    local.uidvalidity.is_some()
+        && local.uidvalidity == status.uidvalidity
+        && local.uidnext.is_some()
+        && local.uidnext == status.uidnext
+        && local.highestmodseq.is_some()
+        && local.highestmodseq == status.highestmodseq
+        && status.messages.map(u64::from) == Some(local.count)
+}
+
 /// How to open a folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SelectMode {
@@ -364,6 +387,55 @@ mod tests {
         ];
         for (l, s, mode, want) in cases {
             assert_eq!(plan(&l, &s, mode), want, "{l:?} {s:?} {mode:?}");
+        }
+    }
+
+    #[test]
+    fn status_truth_table() {
+        let synced = local(Some(7), Some(50), Some(900));
+        let same = Status {
+            uidvalidity: Some(7),
+            uidnext: Some(50),
+            messages: Some(40),
+            highestmodseq: Some(900),
+        };
+        assert!(unchanged_by_status(&synced, &same));
+        let changed = [
+            Status {
+                uidvalidity: Some(8),
+                ..same
+            },
+            Status {
+                uidnext: Some(51),
+                ..same
+            },
+            Status {
+                messages: Some(39),
+                ..same
+            },
+            Status {
+                highestmodseq: Some(901),
+                ..same
+            },
+            Status {
+                highestmodseq: None,
+                ..same
+            },
+            Status {
+                messages: None,
+                ..same
+            },
+        ];
+        for status in changed {
+            assert!(!unchanged_by_status(&synced, &status), "{status:?}");
+        }
+        // Never synced, interrupted, or synced without MODSEQ: a STATUS cannot vouch for it.
+        for l in [
+            Local::default(),
+            local(Some(7), None, None),
+            local(Some(7), Some(50), None),
+        ] {
+            assert!(!unchanged_by_status(&l, &same), "{l:?}");
         }
     }
 

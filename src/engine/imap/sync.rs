@@ -172,12 +172,23 @@ pub(crate) async fn sync_session(
     report.replayed = replay.done;
     report.replay_failed = replay.failed;
 
-    let folders = sync_folder_list(session, ctx).await?;
-    report.folders = folders.len();
-    for folder in &folders {
+    let listed = sync_folder_list(session, ctx).await?;
+    report.folders = listed.len();
+    for (folder, status) in &listed {
+        if let Some(status) = status {
+            let fid = folder.id;
+            let count = blocking(&ctx.store, move |s| s.counts(fid)).await?.total;
+            if plan::unchanged_by_status(&local_state(folder, count), status) {
+                report
+                    .methods
+                    .insert(folder.name.clone(), Plan::UpToDate.name().to_owned());
+                continue;
+            }
+        }
         let r = sync_headers(session, ctx, folder).await?;
         report.add(&r);
     }
+    let folders: Vec<Folder> = listed.into_iter().map(|(f, _)| f).collect();
     for folder in &folders {
         let (bodies, bytes) = sync_bodies(session, ctx, folder.id, &folder.name).await?;
         report.bodies += bodies;
@@ -186,13 +197,23 @@ pub(crate) async fn sync_session(
     Ok(report)
 }
 
-/// Mirrors the server's folder list in the store and returns the folders to sync, Inbox
-/// first, then by role, then by name. Folders created, renamed or deleted elsewhere show up
+/// What the store knows about a folder, for the planner.
+fn local_state(folder: &Folder, count: u64) -> plan::Local {
+    plan::Local {
+        uidvalidity: folder.sync.uidvalidity,
+        uidnext: folder.sync.uidnext,
+        highestmodseq: folder.sync.highestmodseq,
+        count,
+    }
+}
+
+/// Mirrors the server's folder list in the store and returns the folders to sync (with the
+/// STATUS the server listed them with, if any), Inbox first, then by role, then by name. Folders created, renamed or deleted elsewhere show up
 /// here; a rename keeps the cached mail (recognised by UIDVALIDITY, which RENAME keeps).
 pub(crate) async fn sync_folder_list(
     session: &mut Session,
     ctx: &Ctx<'_>,
-) -> Result<Vec<Folder>, ImapError> {
+) -> Result<Vec<(Folder, Option<plan::Status>)>, ImapError> {
     let remote: Vec<RemoteFolder> = session
         .list_folders()
         .await?
@@ -263,7 +284,17 @@ pub(crate) async fn sync_folder_list(
         account: ctx.account.name.clone(),
         folder: None,
     });
-    Ok(folders)
+    let status: HashMap<&str, plan::Status> = remote
+        .iter()
+        .filter_map(|f| Some((f.name.as_str(), f.status?)))
+        .collect();
+    Ok(folders
+        .into_iter()
+        .map(|f| {
+            let s = status.get(f.name.as_str()).copied();
+            (f, s)
+        })
+        .collect())
 }
 
 /// Whether a folder holds messages the server never had (no UID yet).
@@ -363,12 +394,7 @@ pub(crate) async fn sync_headers(
     let mut report = SyncReport::default();
     let fid = folder.id;
     let count = blocking(&ctx.store, move |s| s.counts(fid)).await?.total;
-    let local = plan::Local {
-        uidvalidity: folder.sync.uidvalidity,
-        uidnext: folder.sync.uidnext,
-        highestmodseq: folder.sync.highestmodseq,
-        count,
-    };
+    let local = local_state(folder, count);
     let tier = plan::Tier {
         qresync: session.enabled().qresync,
         condstore: session.capabilities().condstore(),
@@ -426,6 +452,7 @@ pub(crate) async fn sync_headers(
             fetch_headers(session, ctx, folder, &sorted.new, &mut report).await?;
         }
         Plan::Condstore { changed_since, .. } => {
+            superseded_news(session, ctx, fid, &mut report).await?;
             let known = known_uids(ctx, fid).await?;
             let mut sorted = Sorted::default();
             session
@@ -527,6 +554,7 @@ async fn full_listing(
     report: &mut SyncReport,
 ) -> Result<(), ImapError> {
     let fid = folder.id;
+    superseded_news(session, ctx, fid, report).await?;
     let mut listing: Vec<(u32, Vec<String>)> = Vec::new();
     session
         .uid_fetch("1:*", "(UID FLAGS)", |item| match (item.uid, item.flags) {
@@ -591,6 +619,19 @@ async fn apply_flags(
     }
     report.flags_changed += updates.len() as u64;
     blocking(&ctx.store, move |s| s.set_server_flags(fid, &updates)).await
+}
+
+/// Before a listing or CHANGEDSINCE fetch: flag changes announced so far are older than
+/// what that fetch returns and are dropped (applied after it, they would undo newer
+/// state); expunges are applied, as the fetch will not mention them.
+async fn superseded_news(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    fid: FolderId,
+    report: &mut SyncReport,
+) -> Result<(), ImapError> {
+    let early = session.take_unsolicited();
+    remove_gone(ctx, fid, &early.vanished, report).await
 }
 
 /// Applies what the server announced on its own during the sync (another client's
