@@ -199,8 +199,9 @@ async fn raw_fetch(servers: &MailServers) -> (usize, u64) {
 }
 
 /// mbsync from the harness Dovecot into a fresh (or the given) Maildir. It checks the
-/// certificate by host name only (no IP addresses), so it connects to `localhost`.
-fn mbsync(servers: &MailServers, dir: &Path) -> Duration {
+/// certificate by host name only (no IP addresses), so it connects to `localhost`. `fsync`
+/// false is mbsync's `FSync no`: not durable, shown only to tell the disk from the rest.
+fn mbsync(servers: &MailServers, dir: &Path, fsync: bool) -> Duration {
     let user = servers.user(0);
     let config = dir.join("mbsyncrc");
     let maildir = dir.join("Maildir");
@@ -208,7 +209,7 @@ fn mbsync(servers: &MailServers, dir: &Path) -> Duration {
     std::fs::write(
         &config,
         format!(
-            "IMAPAccount bench\nHost localhost\nPort {port}\nUser {user}\nPass {pass}\n\
+            "{fsync}\nIMAPAccount bench\nHost localhost\nPort {port}\nUser {user}\nPass {pass}\n\
              SSLType IMAPS\nCertificateFile {ca}\n\n\
              IMAPStore remote\nAccount bench\n\n\
              MaildirStore local\nPath {maildir}/\nInbox {maildir}/INBOX\n\n\
@@ -218,6 +219,7 @@ fn mbsync(servers: &MailServers, dir: &Path) -> Duration {
             pass = user.password,
             ca = servers.ca_file.display(),
             maildir = maildir.display(),
+            fsync = if fsync { "FSync yes\n" } else { "FSync no\n" },
         ),
     )
     .expect("mbsyncrc");
@@ -245,6 +247,31 @@ fn mbsync_count(dir: &Path) -> usize {
         .filter_map(|d| std::fs::read_dir(inbox.join(d)).ok())
         .map(|r| r.count())
         .sum()
+}
+
+/// From the sync's events: when the first batch of headers was stored (the list is usable)
+/// and when all of them were.
+fn headers_timing(
+    mut rx: tokio::sync::mpsc::UnboundedReceiver<tidings::engine::events::Event>,
+    start: Instant,
+) -> (Duration, Duration) {
+    use tidings::engine::events::{Event, Phase};
+    let (mut page, mut all) = (None, Duration::ZERO);
+    while let Some(e) = rx.blocking_recv() {
+        if let Event::Progress {
+            phase: Phase::Headers,
+            done,
+            total,
+            ..
+        } = e
+        {
+            page.get_or_insert(start.elapsed());
+            if done == total {
+                all = start.elapsed();
+            }
+        }
+    }
+    (page.unwrap_or_default(), all)
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -297,28 +324,35 @@ fn main() {
     let password = Secret::new(servers.user(0).password.clone());
     let (mut raw, mut mb_first, mut mb_resync, mut t_first, mut t_resync) =
         (vec![], vec![], vec![], vec![], vec![]);
+    let mut mb_nosync = vec![];
+    let (mut t_page, mut t_headers) = (vec![], vec![]);
     for run in 1..=runs {
         let start = Instant::now();
         rt.block_on(raw_fetch(&servers));
         raw.push(start.elapsed());
 
         let dir = tempfile::tempdir().expect("tmp");
-        mb_first.push(mbsync(&servers, dir.path()));
+        mb_first.push(mbsync(&servers, dir.path(), true));
         assert_eq!(mbsync_count(dir.path()), n, "mbsync fetched every message");
-        mb_resync.push(mbsync(&servers, dir.path()));
+        mb_resync.push(mbsync(&servers, dir.path(), true));
+        let dir = tempfile::tempdir().expect("tmp");
+        mb_nosync.push(mbsync(&servers, dir.path(), false));
 
         let dir = tempfile::tempdir().expect("tmp");
         let store = Store::open_in(dir.path()).expect("store");
+        let (events, rx) = Events::channel();
         let start = Instant::now();
+        let watcher = std::thread::spawn(move || headers_timing(rx, start));
         let report = rt
             .block_on(tidings::engine::imap::sync_account(
-                &acct,
-                &password,
-                &store,
-                &Events::none(),
+                &acct, &password, &store, &events,
             ))
             .expect("tidings first sync");
         t_first.push(start.elapsed());
+        drop(events);
+        let (page, headers) = watcher.join().expect("event thread");
+        t_page.push(page);
+        t_headers.push(headers);
         assert_eq!(report.bodies as usize, n, "{report:?}");
         let start = Instant::now();
         let again = rt
@@ -332,14 +366,17 @@ fn main() {
         t_resync.push(start.elapsed());
         assert_eq!(again.new + again.bodies, 0, "{again:?}");
         eprintln!(
-            "run {run}: raw {} | mbsync {} / {} | tidings {} / {}",
+            "run {run}: raw {} | mbsync {} / {} (FSync no {}) | tidings {} / {}",
             secs(*raw.last().unwrap_or(&Duration::ZERO)),
             secs(*mb_first.last().unwrap_or(&Duration::ZERO)),
             secs(*mb_resync.last().unwrap_or(&Duration::ZERO)),
+            secs(*mb_nosync.last().unwrap_or(&Duration::ZERO)),
             secs(*t_first.last().unwrap_or(&Duration::ZERO)),
             secs(*t_resync.last().unwrap_or(&Duration::ZERO)),
         );
     }
+    let mbn = median(mb_nosync);
+    let (tp, th) = (median(t_page), median(t_headers));
     let (raw, mbf, mbr, tf, tr) = (
         median(raw),
         median(mb_first),
@@ -358,7 +395,16 @@ fn main() {
         secs(mbf),
         secs(mbr)
     );
+    println!(
+        "| mbsync, FSync no (not durable, for reference) | {} | — |",
+        secs(mbn)
+    );
     println!("| Tidings | {} | {} |", secs(tf), secs(tr));
+    println!(
+        "| Tidings: first 500 headers stored (the list is usable) | {} | — |",
+        secs(tp)
+    );
+    println!("| Tidings: every header stored | {} | — |", secs(th));
     println!(
         "| Tidings ÷ mbsync | {:.2} | {:.2} |",
         tf.as_secs_f64() / mbf.as_secs_f64(),
