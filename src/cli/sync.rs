@@ -87,6 +87,12 @@ fn summary(report: &SyncReport) -> String {
             left = pop3.left_on_server
         );
     }
+    if let Some(r) = &report.imap {
+        // Messages the server could not send: named, so the user knows which ones wait.
+        for u in &r.unfetched {
+            eprintln!("{}", tr!("cli-warning", text = u.localized()));
+        }
+    }
     match &report.imap {
         Some(r) => tr!(
             "cli-sync-imap-summary",

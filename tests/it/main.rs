@@ -10,6 +10,7 @@ mod harness;
 mod imap_cli;
 mod imap_common;
 mod imap_connect;
+mod imap_damaged;
 mod imap_offline;
 mod imap_push;
 mod imap_session;

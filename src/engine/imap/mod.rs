@@ -27,6 +27,7 @@ pub mod replay;
 pub mod session;
 pub mod sync;
 pub mod transport;
+pub mod unfetched;
 pub mod utf7;
 pub mod watch;
 
@@ -36,4 +37,5 @@ pub use error::ImapError;
 pub use replay::ReplayReport;
 pub use session::Session;
 pub use sync::{SyncReport, replay_account, sync_account};
+pub use unfetched::Unfetched;
 pub use watch::{WatchOptions, watch};

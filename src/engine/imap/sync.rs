@@ -14,7 +14,9 @@ use super::fetch::{FetchItem, parse_internal_date};
 use super::folders::RemoteFolder;
 use super::plan::{self, Plan, SelectMode};
 use super::session::{Handled, Session};
+use super::unfetched::{self, Part, Trouble, Unfetched, Verdict};
 use crate::engine::account::{Account, Protocol};
+use crate::engine::error::Localized;
 use crate::engine::events::{Event, Events, Phase};
 use crate::engine::secret::Secret;
 use crate::engine::store::{
@@ -30,6 +32,9 @@ const BODY_BATCH: usize = 250;
 const BODY_BATCH_BYTES: u64 = 16 * 1024 * 1024;
 /// FETCH commands in flight at once: while one batch is stored, the next one streams in.
 const PIPELINE: usize = 2;
+/// How often one sync reconnects after the connection was lost while fetching messages
+/// (each time, it must have learnt something about a message the server cannot send).
+const MAX_RECONNECTS: u32 = 8;
 
 /// What a sync did, for the command line and the tests.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -52,6 +57,11 @@ pub struct SyncReport {
     /// How each folder was brought up to date: `up-to-date`, `qresync`, `condstore`,
     /// `compare`, `full` or `rebuild`.
     pub methods: std::collections::BTreeMap<String, String>,
+    /// Messages the server failed to send (a damaged file on its side): skipped this time,
+    /// tried again at the next sync. Each was also reported as an [`Event::Error`].
+    pub unfetched: Vec<Unfetched>,
+    /// Connections reopened during this sync after the server closed one on such a message.
+    pub reconnects: u32,
 }
 
 impl SyncReport {
@@ -73,9 +83,26 @@ pub(crate) struct Ctx<'a> {
     pub id: AccountId,
     pub store: Store,
     pub events: Events,
+    /// Messages the server failed on, kept across reconnections.
+    pub trouble: std::sync::Mutex<Trouble>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(account: &'a Account, id: AccountId, store: &Store, events: &Events) -> Self {
+        Self {
+            account,
+            id,
+            store: store.clone(),
+            events: events.clone(),
+            trouble: std::sync::Mutex::new(Trouble::default()),
+        }
+    }
+
+    pub(crate) fn trouble(&self) -> std::sync::MutexGuard<'_, Trouble> {
+        // Nothing panics while holding it; a poisoned record is still the best one there is.
+        self.trouble.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn progress(&self, folder: &str, phase: Phase, done: u64, total: u64, bytes: u64) {
         self.events.emit(Event::Progress {
             account: self.account.name.clone(),
@@ -123,17 +150,34 @@ pub async fn sync_account(
     }
     let name = account.name.clone();
     let id = blocking(store, move |s| s.ensure_account(&name, Protocol::Imap)).await?;
-    let ctx = Ctx {
-        account,
-        id,
-        store: store.clone(),
-        events: events.clone(),
-    };
+    let ctx = Ctx::new(account, id, store, events);
     let mut session = super::connect(account, password).await?;
     session.enable_extensions().await?;
-    let report = sync_session(&mut session, &ctx).await;
+    let mut report = SyncReport::default();
+    loop {
+        let learnt = ctx.trouble().generation();
+        let result = sync_session(&mut session, &ctx, &mut report).await;
+        report.unfetched = ctx.trouble().list.clone();
+        match result {
+            Ok(()) => break,
+            // The connection broke while fetching messages, and the sync learnt which ones
+            // were in flight (or which one the server cannot send): a new connection goes on
+            // with the rest. Everything stored so far stays; nothing is fetched twice.
+            Err(e)
+                if e.is_connection_lost()
+                    && ctx.trouble().generation() != learnt
+                    && report.reconnects < MAX_RECONNECTS =>
+            {
+                tracing::warn!(account = %account.name, error = %e, "connection lost mid-fetch; reconnecting");
+                report.reconnects += 1;
+                session = super::connect(account, password).await?;
+                session.enable_extensions().await?;
+            }
+            Err(e) => return Err(e),
+        }
+    }
     session.logout().await;
-    report
+    Ok(report)
 }
 
 /// Replays the account's offline changes now, without a sync: what a front end calls right
@@ -149,12 +193,7 @@ pub async fn replay_account(
     }
     let name = account.name.clone();
     let id = blocking(store, move |s| s.ensure_account(&name, Protocol::Imap)).await?;
-    let ctx = Ctx {
-        account,
-        id,
-        store: store.clone(),
-        events: events.clone(),
-    };
+    let ctx = Ctx::new(account, id, store, events);
     let mut session = super::connect(account, password).await?;
     session.enable_extensions().await?;
     let report = super::replay::replay(&mut session, &ctx).await;
@@ -162,15 +201,16 @@ pub async fn replay_account(
     report
 }
 
-/// The whole sync over an open session.
+/// The whole sync over an open session, adding what it did to `report` (also when it fails
+/// halfway, so a sync continued over a new connection reports the whole).
 pub(crate) async fn sync_session(
     session: &mut Session,
     ctx: &Ctx<'_>,
-) -> Result<SyncReport, ImapError> {
-    let mut report = SyncReport::default();
+    report: &mut SyncReport,
+) -> Result<(), ImapError> {
     let replay = super::replay::replay(session, ctx).await?;
-    report.replayed = replay.done;
-    report.replay_failed = replay.failed;
+    report.replayed += replay.done;
+    report.replay_failed += replay.failed;
 
     let listed = sync_folder_list(session, ctx).await?;
     report.folders = listed.len();
@@ -185,16 +225,13 @@ pub(crate) async fn sync_session(
                 continue;
             }
         }
-        let r = sync_headers(session, ctx, folder).await?;
-        report.add(&r);
+        sync_headers(session, ctx, folder, report).await?;
     }
     let folders: Vec<Folder> = listed.into_iter().map(|(f, _)| f).collect();
     for folder in &folders {
-        let (bodies, bytes) = sync_bodies(session, ctx, folder.id, &folder.name).await?;
-        report.bodies += bodies;
-        report.bytes += bytes;
+        sync_bodies(session, ctx, folder.id, &folder.name, report).await?;
     }
-    Ok(report)
+    Ok(())
 }
 
 /// What the store knows about a folder, for the planner.
@@ -386,12 +423,25 @@ fn local_atoms(f: &ServerFlags) -> Vec<String> {
 }
 
 /// Brings one folder's headers and flags up to date.
+/// What it did is added to `out`, also when it fails halfway.
 pub(crate) async fn sync_headers(
     session: &mut Session,
     ctx: &Ctx<'_>,
     folder: &Folder,
-) -> Result<SyncReport, ImapError> {
+    out: &mut SyncReport,
+) -> Result<(), ImapError> {
     let mut report = SyncReport::default();
+    let result = folder_headers(session, ctx, folder, &mut report).await;
+    out.add(&report);
+    result
+}
+
+async fn folder_headers(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    folder: &Folder,
+    report: &mut SyncReport,
+) -> Result<(), ImapError> {
     let fid = folder.id;
     let count = blocking(&ctx.store, move |s| s.counts(fid)).await?.total;
     let local = local_state(folder, count);
@@ -424,7 +474,7 @@ pub(crate) async fn sync_headers(
             let validity = selected.uidvalidity;
             blocking(&ctx.store, move |s| s.clear_folder(fid, validity)).await?;
             report.rebuilt.push(folder.name.clone());
-            full_listing(session, ctx, folder, &protected, &mut report).await?;
+            full_listing(session, ctx, folder, &protected, report).await?;
         }
         Plan::Full | Plan::Compare => {
             if local.uidvalidity.is_none() {
@@ -436,23 +486,23 @@ pub(crate) async fn sync_headers(
                 };
                 blocking(&ctx.store, move |s| s.set_sync_state(fid, state)).await?;
             }
-            full_listing(session, ctx, folder, &protected, &mut report).await?;
+            full_listing(session, ctx, folder, &protected, report).await?;
         }
         Plan::Qresync { .. } => {
             let known = known_uids(ctx, fid).await?;
-            remove_gone(ctx, fid, &selected.vanished, &mut report).await?;
+            remove_gone(ctx, fid, &selected.vanished, report).await?;
             let mut sorted = Sorted::default();
             for item in &selected.changed {
                 if let (Some(uid), Some(flags)) = (item.uid, item.flags.as_ref()) {
                     sorted.take(uid, flags, &known, &protected);
                 }
             }
-            apply_flags(ctx, fid, sorted.updates, &mut report).await?;
+            apply_flags(ctx, fid, sorted.updates, report).await?;
             sorted.new.sort_unstable_by(|a, b| b.cmp(a));
-            fetch_headers(session, ctx, folder, &sorted.new, &mut report).await?;
+            fetch_headers(session, ctx, folder, &sorted.new, report).await?;
         }
         Plan::Condstore { changed_since, .. } => {
-            superseded_news(session, ctx, fid, &mut report).await?;
+            superseded_news(session, ctx, fid, report).await?;
             let known = known_uids(ctx, fid).await?;
             let mut sorted = Sorted::default();
             session
@@ -468,9 +518,9 @@ pub(crate) async fn sync_headers(
                     },
                 )
                 .await?;
-            apply_flags(ctx, fid, sorted.updates, &mut report).await?;
+            apply_flags(ctx, fid, sorted.updates, report).await?;
             sorted.new.sort_unstable_by(|a, b| b.cmp(a));
-            fetch_headers(session, ctx, folder, &sorted.new, &mut report).await?;
+            fetch_headers(session, ctx, folder, &sorted.new, report).await?;
             let count = blocking(&ctx.store, move |s| s.counts(fid)).await?.total;
             if plan::expunge_scan_needed(selected.exists, count) {
                 let on_server: HashSet<u32> =
@@ -480,16 +530,19 @@ pub(crate) async fn sync_headers(
                     .into_keys()
                     .filter(|u| !on_server.contains(u))
                     .collect();
-                remove_gone(ctx, fid, &gone, &mut report).await?;
+                remove_gone(ctx, fid, &gone, report).await?;
             }
         }
     }
 
-    apply_unsolicited(session, ctx, fid, &protected, &mut report).await?;
+    apply_unsolicited(session, ctx, fid, &protected, report).await?;
+    // A message whose headers the server could not send is not listed yet: the folder's
+    // sync is left incomplete (no UIDNEXT), so the next one lists it again and retries it.
+    let complete = !ctx.trouble().headers_skipped(fid);
     let state = SyncState {
         uidvalidity: Some(selected.uidvalidity),
-        uidnext: selected.uidnext,
-        highestmodseq: selected.highestmodseq,
+        uidnext: selected.uidnext.filter(|_| complete),
+        highestmodseq: selected.highestmodseq.filter(|_| complete),
     };
     blocking(&ctx.store, move |s| s.set_sync_state(fid, state)).await?;
     if report.new > 0 && incremental {
@@ -502,7 +555,7 @@ pub(crate) async fn sync_headers(
     if report.new + report.removed + report.flags_changed > 0 {
         ctx.changed(&folder.name);
     }
-    Ok(report)
+    Ok(())
 }
 
 /// What the server reported changed, sorted: flag updates of messages we have, and UIDs we
@@ -689,6 +742,8 @@ pub(crate) async fn fail_changes_for_rebuilt(
 
 /// Fetches the header sections (with flags, size and date) of `uids`, in the order given
 /// (newest first), in pipelined batches; each batch is stored while the next streams in.
+/// A batch the server fails on is kept as far as it came, and the rest of it is asked for
+/// one message at a time ([`unfetched`]).
 pub(crate) async fn fetch_headers(
     session: &mut Session,
     ctx: &Ctx<'_>,
@@ -696,16 +751,25 @@ pub(crate) async fn fetch_headers(
     uids: &[u32],
     report: &mut SyncReport,
 ) -> Result<(), ImapError> {
-    if uids.is_empty() {
+    let fid = folder.id;
+    // Suspects from a connection the server closed go alone, before the rest.
+    let (suspects, uids): (Vec<u32>, Vec<u32>) = {
+        let trouble = ctx.trouble();
+        uids.iter()
+            .copied()
+            .filter(|u| !trouble.is_skipped(fid, Part::Headers, *u))
+            .partition(|u| trouble.is_suspect(fid, Part::Headers, *u))
+    };
+    if suspects.is_empty() && uids.is_empty() {
         return Ok(());
     }
-    let fid = folder.id;
+    ctx.trouble().take_suspects(fid, Part::Headers);
+    isolate_headers(session, ctx, folder, &suspects, report).await?;
     let total = uids.len() as u64;
-    let batches = plan::batches(uids, HEADER_BATCH);
-    let items = "(UID FLAGS RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER])";
+    let batches = plan::batches(&uids, HEADER_BATCH);
     // A server may run pipelined FETCHes concurrently and interleave their answers
     // (RFC 3501 §5.5), so responses are matched by UID against every batch in flight.
-    let mut in_flight: VecDeque<async_imap::imap_proto::RequestId> = VecDeque::new();
+    let mut in_flight: VecDeque<(async_imap::imap_proto::RequestId, usize)> = VecDeque::new();
     let mut wanted: HashSet<u32> = HashSet::new();
     let mut next = 0;
     // The batch being stored while the next one streams in, with its size; progress counts
@@ -716,12 +780,14 @@ pub(crate) async fn fetch_headers(
         loop {
             while in_flight.len() < PIPELINE && next < batches.len() {
                 let set = super::input::uid_set(&batches[next]);
-                let tag = session.send(&format!("UID FETCH {set} {items}")).await?;
-                in_flight.push_back(tag);
+                let tag = session
+                    .send(&format!("UID FETCH {set} {HEADER_ITEMS}"))
+                    .await?;
+                in_flight.push_back((tag, next));
                 wanted.extend(batches[next].iter().copied());
                 next += 1;
             }
-            let Some(tag) = in_flight.pop_front() else {
+            let Some((tag, batch)) = in_flight.pop_front() else {
                 break;
             };
             let mut rows = Vec::with_capacity(HEADER_BATCH);
@@ -740,14 +806,15 @@ pub(crate) async fn fetch_headers(
                         None => Handled::No,
                     }
                 })
-                .await?;
-            session.check("UID FETCH", finished)?;
+                .await
+                .and_then(|d| session.check("UID FETCH", d));
             if let Some((previous, n, b)) = storing.take() {
                 report.new += join_store(previous).await? as u64;
                 (done, bytes) = (done + n, bytes + b);
                 ctx.progress(&folder.name, Phase::Headers, done, total, bytes);
                 ctx.changed(&folder.name);
             }
+            // What arrived is stored whatever happened next.
             let store = ctx.store.clone();
             let n = rows.len() as u64;
             let handle = tokio::task::spawn_blocking(move || {
@@ -759,6 +826,17 @@ pub(crate) async fn fetch_headers(
                 })
             });
             storing = Some((handle, n, batch_bytes));
+            if let Err(e) = finished {
+                let missing = not_received(&batches[batch], &mut wanted);
+                failed_batch(ctx, fid, Part::Headers, missing, &e);
+                if e.is_connection_lost() {
+                    let rest = in_flight.iter().flat_map(|(_, b)| batches[*b].iter());
+                    let rest: Vec<u32> = rest.copied().collect();
+                    let rest = not_received(&rest, &mut wanted);
+                    ctx.trouble().suspect(fid, Part::Headers, rest);
+                    return Err(e);
+                }
+            }
         }
         Ok(())
     }
@@ -767,6 +845,177 @@ pub(crate) async fn fetch_headers(
     if let Some((last, n, b)) = storing.take() {
         report.new += join_store(last).await? as u64;
         ctx.progress(&folder.name, Phase::Headers, done + n, total, bytes + b);
+        ctx.changed(&folder.name);
+    }
+    result?;
+    let suspects = ctx.trouble().take_suspects(fid, Part::Headers);
+    isolate_headers(session, ctx, folder, &suspects, report).await
+}
+
+/// The FETCH items of a header row.
+const HEADER_ITEMS: &str = "(UID FLAGS RFC822.SIZE INTERNALDATE BODY.PEEK[HEADER])";
+
+/// The UIDs of `batch` that did not arrive, taken off `wanted`.
+fn not_received(batch: &[u32], wanted: &mut HashSet<u32>) -> Vec<u32> {
+    batch.iter().copied().filter(|u| wanted.remove(u)).collect()
+}
+
+/// A batch FETCH failed: what did not arrive is suspect. If it was the server's doing (NO,
+/// BAD, BYE), those messages are asked for one at a time; after a silent cut they simply
+/// come again with the next sync.
+fn failed_batch(ctx: &Ctx<'_>, fid: FolderId, part: Part, missing: Vec<u32>, e: &ImapError) {
+    tracing::warn!(folder = ?fid, ?part, missing = missing.len(), error = %e, "a FETCH batch failed");
+    ctx.trouble().suspect(fid, part, missing);
+}
+
+/// Fetches `uids` one at a time with `items`, handing each answer to `got`. A message the
+/// server fails on alone is skipped and reported; a connection lost without the server's
+/// word leaves the rest suspect and ends with the error.
+async fn isolate(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    folder: (FolderId, &str),
+    part: Part,
+    uids: &[u32],
+    items: &str,
+    mut got: impl FnMut(FetchItem),
+) -> Result<(), ImapError> {
+    let (fid, name) = folder;
+    for (i, &uid) in uids.iter().enumerate() {
+        let struck = ctx.trouble().strikes(fid, part, uid) > 0;
+        if struck {
+            // This message broke a connection before: first make sure this connection can
+            // fetch it at all, so a second silent close can only be its contents' doing.
+            if let Err(e) = session
+                .uid_fetch(&uid.to_string(), "(UID FLAGS)", |it| {
+                    if it.uid == Some(uid) {
+                        Handled::Yes
+                    } else {
+                        Handled::No
+                    }
+                })
+                .await
+            {
+                ctx.trouble().suspect(fid, part, uids[i..].iter().copied());
+                return Err(e);
+            }
+        }
+        let mut item = None;
+        let fetched = async {
+            let tag = session.send(&format!("UID FETCH {uid} {items}")).await?;
+            let done = session
+                .finish(&tag, |r| match fetch_item(r) {
+                    Some(it) if it.uid == Some(uid) => {
+                        item = Some(it);
+                        Handled::Yes
+                    }
+                    _ => Handled::No,
+                })
+                .await?;
+            session.check("UID FETCH", done)
+        }
+        .await;
+        let e = match fetched {
+            // An empty answer: expunged meanwhile, nothing to fetch.
+            Ok(_) => {
+                got(item.take().unwrap_or_default());
+                continue;
+            }
+            Err(e) => e,
+        };
+        let rest = match unfetched::verdict(session.bye.as_deref(), &e) {
+            Verdict::Server => {
+                skip(ctx, fid, name, part, uid, &e).await;
+                i + 1
+            }
+            Verdict::Silent if struck => {
+                skip(ctx, fid, name, part, uid, &e).await;
+                i + 1
+            }
+            Verdict::Silent => {
+                ctx.trouble().strike(fid, part, uid);
+                i
+            }
+            Verdict::Other => i,
+        };
+        if e.is_connection_lost() || matches!(e, ImapError::Protocol { .. }) {
+            ctx.trouble()
+                .suspect(fid, part, uids[rest..].iter().copied());
+            return Err(e);
+        }
+        if rest == i {
+            // Not the message's fault and the connection still stands: a real error.
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// Records a message the server failed on and tells the user which one.
+async fn skip(ctx: &Ctx<'_>, fid: FolderId, folder: &str, part: Part, uid: u32, e: &ImapError) {
+    let reason = match e {
+        ImapError::Refused { text, .. } | ImapError::Rejected { text, .. } => text.clone(),
+        ImapError::Closed {
+            text: Some(text), ..
+        } => text.clone(),
+        other => other.localized(),
+    };
+    // The subject is only for the user's eyes: a store hiccup here leaves it out.
+    let known = blocking(&ctx.store, move |s| {
+        let Some(id) = s.message_by_uid(fid, uid)? else {
+            return Ok(None);
+        };
+        Ok(Some((id, s.summary(id)?.subject)))
+    })
+    .await
+    .ok()
+    .flatten();
+    let unfetched = Unfetched {
+        folder: folder.to_owned(),
+        uid,
+        part,
+        message: known.as_ref().map(|(id, _)| *id),
+        subject: known.map(|(_, s)| s),
+        reason,
+    };
+    tracing::warn!(?unfetched, "the server could not send a message; skipped");
+    ctx.events.emit(Event::Error {
+        account: ctx.account.name.clone(),
+        message: unfetched.localized(),
+    });
+    ctx.trouble().skip(fid, unfetched);
+}
+
+/// Header rows fetched one at a time (see [`isolate`]), stored as they come.
+async fn isolate_headers(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    folder: &Folder,
+    uids: &[u32],
+    report: &mut SyncReport,
+) -> Result<(), ImapError> {
+    if uids.is_empty() {
+        return Ok(());
+    }
+    let mut wanted: HashSet<u32> = uids.iter().copied().collect();
+    let mut rows = Vec::new();
+    let result = isolate(
+        session,
+        ctx,
+        (folder.id, &folder.name),
+        Part::Headers,
+        uids,
+        HEADER_ITEMS,
+        |item| rows.extend(header_row(item, &mut wanted)),
+    )
+    .await;
+    if !rows.is_empty() {
+        let fid = folder.id;
+        let stored = blocking(&ctx.store, move |s| s.store_headers(fid, rows)).await?;
+        report.new += stored
+            .iter()
+            .filter(|s| matches!(s, crate::engine::store::Stored::New(_)))
+            .count() as u64;
         ctx.changed(&folder.name);
     }
     result
@@ -810,13 +1059,31 @@ fn header_row(item: FetchItem, wanted: &mut HashSet<u32>) -> Option<NewHeaders> 
 }
 
 /// Downloads the bodies a folder lacks, newest first, in pipelined batches — all of them,
-/// or those of the last `bodies_for_days`.
+/// or those of the last `bodies_for_days`. What was stored is added to `report`, also when
+/// it fails halfway. A batch the server fails on is kept as far as it came, and the rest of
+/// it is asked for one message at a time ([`unfetched`]).
 pub(crate) async fn sync_bodies(
     session: &mut Session,
     ctx: &Ctx<'_>,
     fid: FolderId,
     name: &str,
-) -> Result<(u64, u64), ImapError> {
+    report: &mut SyncReport,
+) -> Result<(), ImapError> {
+    let mut stored = (0u64, 0u64);
+    let result = folder_bodies(session, ctx, (fid, name), &mut stored).await;
+    report.bodies += stored.0;
+    report.bytes += stored.1;
+    result
+}
+
+/// [`sync_bodies`], counting bodies and bytes stored into `out` as it goes.
+async fn folder_bodies(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    folder: (FolderId, &str),
+    out: &mut (u64, u64),
+) -> Result<(), ImapError> {
+    let (fid, name) = folder;
     let cutoff = plan::body_cutoff(
         ctx.account.sync.bodies_for_days,
         chrono::Utc::now().timestamp(),
@@ -825,28 +1092,43 @@ pub(crate) async fn sync_bodies(
         s.lacking_bodies(Some(fid), cutoff, usize::MAX >> 1)
     })
     .await?;
-    let lacking: Vec<_> = lacking.into_iter().filter(|l| l.uid.is_some()).collect();
-    if lacking.is_empty() {
-        return Ok((0, 0));
+    // Suspects from a connection the server closed go alone, before the rest.
+    let (suspects, lacking): (Vec<_>, Vec<_>) = {
+        let trouble = ctx.trouble();
+        lacking
+            .into_iter()
+            .filter_map(|l| Some((l.uid?, l)))
+            .filter(|(uid, _)| !trouble.is_skipped(fid, Part::Body, *uid))
+            .partition(|(uid, _)| trouble.is_suspect(fid, Part::Body, *uid))
+    };
+    if lacking.is_empty() && suspects.is_empty() {
+        return Ok(());
     }
     if session.selected.as_deref() != Some(session.folder_arg(name)?.as_str()) {
         // EXAMINE would do as well, but SELECT keeps the session's state simple.
         session.select(name, SelectMode::Plain).await?;
     }
+    let ids: HashMap<u32, MessageId> = suspects
+        .iter()
+        .chain(&lacking)
+        .map(|(uid, l)| (*uid, l.id))
+        .collect();
+    let suspects: Vec<u32> = suspects.iter().map(|(uid, _)| *uid).collect();
+    ctx.trouble().take_suspects(fid, Part::Body);
+    isolate_bodies(session, ctx, folder, &suspects, &ids, out).await?;
     let total = lacking.len() as u64;
     // Batches by count and by size, in the newest-first order of `lacking`.
-    let mut batches: Vec<Vec<(u32, MessageId)>> = Vec::new();
+    let mut batches: Vec<Vec<u32>> = Vec::new();
     let mut current = Vec::new();
     let mut current_bytes = 0u64;
-    for l in &lacking {
-        let uid = l.uid.unwrap_or_default();
+    for (uid, l) in &lacking {
         if !current.is_empty()
             && (current.len() >= BODY_BATCH || current_bytes + l.size > BODY_BATCH_BYTES)
         {
             batches.push(std::mem::take(&mut current));
             current_bytes = 0;
         }
-        current.push((uid, l.id));
+        current.push(*uid);
         current_bytes += l.size;
     }
     if !current.is_empty() {
@@ -854,24 +1136,23 @@ pub(crate) async fn sync_bodies(
     }
 
     // Matched by UID across every batch in flight, as for headers.
-    let mut in_flight: VecDeque<async_imap::imap_proto::RequestId> = VecDeque::new();
-    let mut wanted: HashMap<u32, MessageId> = HashMap::new();
+    let mut in_flight: VecDeque<(async_imap::imap_proto::RequestId, usize)> = VecDeque::new();
+    let mut wanted: HashSet<u32> = HashSet::new();
     let mut next = 0;
     let mut storing: Option<(Storing, u64)> = None;
-    let (mut done, mut bytes, mut stored) = (0u64, 0u64, 0u64);
+    let (mut done, mut bytes) = (0u64, 0u64);
     let result: Result<(), ImapError> = async {
         loop {
             while in_flight.len() < PIPELINE && next < batches.len() {
-                let uids: Vec<u32> = batches[next].iter().map(|(u, _)| *u).collect();
-                let set = super::input::uid_set(&uids);
+                let set = super::input::uid_set(&batches[next]);
                 let tag = session
-                    .send(&format!("UID FETCH {set} (UID BODY.PEEK[])"))
+                    .send(&format!("UID FETCH {set} {BODY_ITEMS}"))
                     .await?;
-                in_flight.push_back(tag);
+                in_flight.push_back((tag, next));
                 wanted.extend(batches[next].iter().copied());
                 next += 1;
             }
-            let Some(tag) = in_flight.pop_front() else {
+            let Some((tag, batch)) = in_flight.pop_front() else {
                 break;
             };
             let mut bodies: Vec<(MessageId, RawMessage)> = Vec::with_capacity(BODY_BATCH);
@@ -881,44 +1162,103 @@ pub(crate) async fn sync_bodies(
                     let Some(item) = fetch_item(r) else {
                         return Handled::No;
                     };
-                    let id = item.uid.and_then(|u| wanted.get(&u).copied());
-                    match (id, item.body) {
-                        (Some(id), Some(body)) => {
-                            if let Some(uid) = item.uid {
-                                wanted.remove(&uid);
-                            }
+                    match body_of(item, &mut wanted, &ids) {
+                        Some((id, body)) => {
                             batch_bytes += body.len() as u64;
                             bodies.push((id, RawMessage::Bytes(body)));
                             Handled::Yes
                         }
-                        _ => Handled::No,
+                        None => Handled::No,
                     }
                 })
-                .await?;
-            session.check("UID FETCH", finished)?;
+                .await
+                .and_then(|d| session.check("UID FETCH", d));
             if let Some((previous, b)) = storing.take() {
                 let n = join_store(previous).await? as u64;
-                (done, stored, bytes) = (done + n, stored + n, bytes + b);
+                (done, bytes) = (done + n, bytes + b);
+                (out.0, out.1) = (out.0 + n, out.1 + b);
                 ctx.progress(name, Phase::Bodies, done, total, bytes);
                 ctx.changed(name);
             }
+            // What arrived is stored whatever happened next.
             let store = ctx.store.clone();
             let handle = tokio::task::spawn_blocking(move || {
                 let n = bodies.len();
                 store.attach_bodies(bodies).map(|()| n)
             });
             storing = Some((handle, batch_bytes));
+            if let Err(e) = finished {
+                let missing = not_received(&batches[batch], &mut wanted);
+                failed_batch(ctx, fid, Part::Body, missing, &e);
+                if e.is_connection_lost() {
+                    let rest = in_flight.iter().flat_map(|(_, b)| batches[*b].iter());
+                    let rest: Vec<u32> = rest.copied().collect();
+                    let rest = not_received(&rest, &mut wanted);
+                    ctx.trouble().suspect(fid, Part::Body, rest);
+                    return Err(e);
+                }
+            }
         }
         Ok(())
     }
     .await;
     if let Some((last, b)) = storing.take() {
         let n = join_store(last).await? as u64;
-        (stored, bytes) = (stored + n, bytes + b);
+        bytes += b;
+        (out.0, out.1) = (out.0 + n, out.1 + b);
         // Messages that vanished meanwhile count as done: nothing is left to fetch.
         let finished = if result.is_ok() { total } else { done + n };
         ctx.progress(name, Phase::Bodies, finished, total, bytes);
         ctx.changed(name);
     }
-    result.map(|()| (stored, bytes))
+    result?;
+    let suspects = ctx.trouble().take_suspects(fid, Part::Body);
+    isolate_bodies(session, ctx, folder, &suspects, &ids, out).await
+}
+
+/// The FETCH items of a whole message.
+const BODY_ITEMS: &str = "(UID BODY.PEEK[])";
+
+/// The body in a FETCH response that answers our request (taken off `wanted`).
+fn body_of(
+    item: FetchItem,
+    wanted: &mut HashSet<u32>,
+    ids: &HashMap<u32, MessageId>,
+) -> Option<(MessageId, Vec<u8>)> {
+    let uid = item.uid.filter(|u| wanted.contains(u))?;
+    let id = *ids.get(&uid)?;
+    let body = item.body?;
+    wanted.remove(&uid);
+    Some((id, body))
+}
+
+/// Bodies fetched one at a time (see [`isolate`]), stored together at the end.
+async fn isolate_bodies(
+    session: &mut Session,
+    ctx: &Ctx<'_>,
+    folder: (FolderId, &str),
+    uids: &[u32],
+    ids: &HashMap<u32, MessageId>,
+    out: &mut (u64, u64),
+) -> Result<(), ImapError> {
+    if uids.is_empty() {
+        return Ok(());
+    }
+    let mut wanted: HashSet<u32> = uids.iter().copied().collect();
+    let mut bodies: Vec<(MessageId, RawMessage)> = Vec::new();
+    let mut bytes = 0u64;
+    let result = isolate(session, ctx, folder, Part::Body, uids, BODY_ITEMS, |item| {
+        if let Some((id, body)) = body_of(item, &mut wanted, ids) {
+            bytes += body.len() as u64;
+            bodies.push((id, RawMessage::Bytes(body)));
+        }
+    })
+    .await;
+    let n = bodies.len() as u64;
+    if n > 0 {
+        blocking(&ctx.store, move |s| s.attach_bodies(bodies)).await?;
+        (out.0, out.1) = (out.0 + n, out.1 + bytes);
+        ctx.changed(folder.1);
+    }
+    result
 }

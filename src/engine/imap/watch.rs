@@ -61,12 +61,7 @@ pub async fn watch(
     }
     let name = account.name.clone();
     let id = blocking(&store, move |s| s.ensure_account(&name, Protocol::Imap)).await?;
-    let ctx = Ctx {
-        account: &account,
-        id,
-        store: store.clone(),
-        events: events.clone(),
-    };
+    let ctx = Ctx::new(&account, id, &store, &events);
     let mut backoff = options.backoff_min;
     loop {
         if cancelled(&cancel) {
@@ -170,7 +165,7 @@ async fn catch_up(
 ) -> Result<(), ImapError> {
     let id = inbox.id;
     *inbox = blocking(&ctx.store, move |s| s.folder(id)).await?;
-    sync_headers(session, ctx, inbox).await?;
-    sync_bodies(session, ctx, inbox.id, &inbox.name).await?;
+    sync_headers(session, ctx, inbox, &mut Default::default()).await?;
+    sync_bodies(session, ctx, inbox.id, &inbox.name, &mut Default::default()).await?;
     Ok(())
 }
