@@ -213,3 +213,27 @@ fn starttls_refused_stops_before_any_login() {
     );
     assert!(seen.iter().all(|l| !l.contains("secret-pw")), "{seen:?}");
 }
+
+/// A server that offers only SASL LOGIN (Dovecot then disables the LOGIN command too) is
+/// logged in to with AUTHENTICATE LOGIN, over TLS.
+#[test]
+fn a_server_offering_only_auth_login_is_logged_in_to() {
+    let servers = MailServers::with(Options {
+        dovecot: DovecotOptions {
+            extra_config: "auth_mechanisms = login\n".into(),
+            ..DovecotOptions::default()
+        },
+        ..Options::default()
+    });
+    let rt = runtime();
+    let acct = account(&servers, 2);
+    let session = rt
+        .block_on(imap::connect(&acct, &password(&servers, 2)))
+        .expect("AUTHENTICATE LOGIN over TLS");
+    rt.block_on(session.logout());
+    let log = servers.dovecot.log();
+    assert!(
+        log.contains("Login: user=<carol@example.test>, method=LOGIN"),
+        "{log}"
+    );
+}

@@ -278,6 +278,29 @@ impl async_imap::Authenticator for Plain<'_> {
     }
 }
 
+/// SASL LOGIN (draft-murchison-sasl-login): the user name at the first challenge
+/// ("Username:"), the password at the next. For servers that offer no PLAIN, and whose
+/// LOGIN command is disabled for that reason (Dovecot with `auth_mechanisms = login`).
+struct SaslLogin<'a> {
+    user: &'a str,
+    password: &'a Secret,
+    step: u8,
+}
+
+impl async_imap::Authenticator for SaslLogin<'_> {
+    type Response = Zeroizing<Vec<u8>>;
+
+    fn process(&mut self, _challenge: &[u8]) -> Self::Response {
+        self.step = self.step.saturating_add(1);
+        Zeroizing::new(match self.step {
+            1 => self.user.as_bytes().to_vec(),
+            2 => self.password.expose().as_bytes().to_vec(),
+            // A third challenge means a failure is coming: answer with nothing.
+            _ => Vec::new(),
+        })
+    }
+}
+
 /// XOAUTH2 (Google/Microsoft): the bearer token in place of a password. After a failure the
 /// server sends an error challenge, answered with an empty line.
 struct XOAuth2<'a> {
@@ -327,6 +350,14 @@ async fn login(
         Auth::Password if caps.auth("PLAIN") => {
             let auth = Plain { user, password };
             tokio::time::timeout(timeout, client.authenticate("PLAIN", auth)).await
+        }
+        Auth::Password if caps.login_disabled() && caps.auth("LOGIN") => {
+            let auth = SaslLogin {
+                user,
+                password,
+                step: 0,
+            };
+            tokio::time::timeout(timeout, client.authenticate("LOGIN", auth)).await
         }
         Auth::Password if !caps.login_disabled() => {
             if !password.expose().is_ascii() || !user.is_ascii() {
@@ -489,5 +520,18 @@ mod tests {
             b"user=u@example.test\x01auth=Bearer tok\x01\x01"
         );
         assert!(auth.process(b"{\"status\":\"401\"}").is_empty());
+    }
+    #[test]
+    fn sasl_login_gives_user_then_password_then_nothing() {
+        use async_imap::Authenticator as _;
+        let password = Secret::new("pw");
+        let mut auth = SaslLogin {
+            user: "u@example.test",
+            password: &password,
+            step: 0,
+        };
+        assert_eq!(auth.process(b"Username:").as_slice(), b"u@example.test");
+        assert_eq!(auth.process(b"Password:").as_slice(), b"pw");
+        assert!(auth.process(b"?").is_empty());
     }
 }
