@@ -2,7 +2,8 @@
 //! replayed after it is back, without clobbering another client's flags; a message gone on
 //! the server ends as a visible conflict with nothing lost; a changed UIDVALIDITY rebuilds
 //! the folder and fails its queued changes visibly; a connection cut mid-sync resumes with
-//! nothing lost or doubled.
+//! nothing lost or doubled; without MOVE only our own messages are expunged; a folder
+//! deleted offline goes on the server, and unsafe folder names never get that far.
 
 use tidings::engine::actions::{self, Mark};
 use tidings::engine::events::{Event, Events};
@@ -10,8 +11,10 @@ use tidings::engine::imap::{self, ImapError};
 use tidings::engine::store::{MessageId, Store};
 
 use crate::imap_common::{account, password, runtime};
-use crate::imap_sync::{assert_same, flags_for, generated, server_state, store_in, sync};
-use crate::support::{Fault, FaultProxy, MailServers};
+use crate::imap_sync::{
+    assert_same, capability_line, flags_for, generated, server_state, store_in, sync,
+};
+use crate::support::{DovecotOptions, Fault, FaultProxy, MailServers, Options};
 
 fn message_with_uid(store: &Store, folder: &str, uid: u32) -> MessageId {
     let id = store.account_id("Test").expect("account");
@@ -326,4 +329,140 @@ fn a_connection_cut_mid_sync_resumes_with_nothing_lost_or_doubled() {
         N as u64,
         "no duplicates"
     );
+}
+
+/// Without MOVE, a move is COPY, `\Deleted` and UID EXPUNGE of exactly the moved UIDs
+/// (UIDPLUS): a message another client marked `\Deleted` in the same folder stays there.
+#[test]
+fn without_move_a_move_expunges_only_its_own_messages() {
+    let servers = MailServers::with(Options {
+        dovecot: DovecotOptions {
+            extra_config: capability_line(&["MOVE"]),
+            ..DovecotOptions::default()
+        },
+        ..Options::default()
+    });
+    let user = servers.user(1).address.clone();
+    servers
+        .dovecot
+        .fill(&user, "INBOX", (0..5).map(|i| (generated(i, 1), "", None)));
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = store_in(dir.path());
+    let acct = account(&servers, 1);
+    let pw = password(&servers, 1);
+    let rt = runtime();
+    let session = rt.block_on(imap::connect(&acct, &pw)).expect("connect");
+    let caps = session.capabilities().clone();
+    assert!(!caps.move_() && caps.uidplus(), "{:?}", caps.names());
+    rt.block_on(session.logout());
+    sync(&rt, &acct, &pw, &store).expect("first sync");
+
+    // Another client marks UID 5 for deletion and leaves it there.
+    servers.dovecot.doveadm(&[
+        "flags",
+        "add",
+        "-u",
+        &user,
+        "\\Deleted",
+        "mailbox",
+        "INBOX",
+        "uid",
+        "5",
+    ]);
+    let account_id = store.account_id("Test").expect("account");
+    let archive = actions::folder_named(&store, account_id, "Archive").expect("archive");
+    actions::move_to(&store, &[message_with_uid(&store, "INBOX", 1)], archive).expect("move");
+    actions::delete(&store, &[message_with_uid(&store, "INBOX", 2)]).expect("delete");
+    let report = sync(&rt, &acct, &pw, &store).expect("sync");
+    assert_eq!(
+        (report.replayed, report.replay_failed),
+        (2, 0),
+        "{report:?}"
+    );
+    let inbox = server_state(&servers, &user, "INBOX");
+    assert!(
+        !inbox.contains_key(&1) && !inbox.contains_key(&2),
+        "{inbox:?}"
+    );
+    assert_eq!(
+        inbox.get(&5),
+        Some(&vec!["\\Deleted".to_owned()]),
+        "another client's message marked \\Deleted is not expunged by us: {inbox:?}"
+    );
+    assert_eq!(
+        subjects(&servers, &user, "Archive"),
+        vec!["Generated message 0"]
+    );
+    assert_eq!(
+        subjects(&servers, &user, "Trash"),
+        vec!["Generated message 1"]
+    );
+    for folder in ["Archive", "Trash"] {
+        assert_same(&servers, &store, &user, "Test", folder, true);
+    }
+}
+
+/// A folder deleted while offline is deleted on the server at the next sync; a folder name
+/// with CR, LF or NUL is refused at once, before anything is queued or sent.
+#[test]
+fn a_folder_deleted_offline_goes_and_unsafe_names_never_reach_the_server() {
+    let mut servers = MailServers::dovecot_only();
+    let user = servers.user(2).address.clone();
+    servers
+        .dovecot
+        .doveadm(&["mailbox", "create", "-u", &user, "Old Stuff"]);
+    servers.dovecot.fill(
+        &user,
+        "Old Stuff",
+        (0..3).map(|i| (generated(i, 1), "", None)),
+    );
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = store_in(dir.path());
+    let acct = account(&servers, 2);
+    let pw = password(&servers, 2);
+    let rt = runtime();
+    sync(&rt, &acct, &pw, &store).expect("first sync");
+
+    servers.dovecot.stop();
+    let account_id = store.account_id("Test").expect("account");
+    let old = actions::folder_named(&store, account_id, "Old Stuff").expect("folder");
+    actions::delete_folder(&store, old).expect("delete folder");
+    let archive = actions::folder_named(&store, account_id, "Archive").expect("archive");
+    for bad in ["Evil\r\nA1 DELETE INBOX", "Nul\0Name", "Line\nFeed"] {
+        let err = actions::create_folder(&store, account_id, bad, Some('/')).unwrap_err();
+        assert!(
+            matches!(err, actions::ActionError::BadFolderName { .. }),
+            "{err:?}"
+        );
+        let err = actions::rename_folder(&store, archive, bad).unwrap_err();
+        assert!(
+            matches!(err, actions::ActionError::BadFolderName { .. }),
+            "{err:?}"
+        );
+    }
+    assert_eq!(store.pending_changes(account_id).expect("queue").len(), 1);
+
+    servers.dovecot.restart();
+    let report = sync(&rt, &acct, &pw, &store).expect("sync");
+    assert_eq!(
+        (report.replayed, report.replay_failed),
+        (1, 0),
+        "{report:?}"
+    );
+    let folders = servers.dovecot.folders(&user);
+    assert!(!folders.iter().any(|f| f == "Old Stuff"), "{folders:?}");
+    assert!(folders.iter().any(|f| f == "Archive"), "{folders:?}");
+    assert!(
+        !folders
+            .iter()
+            .any(|f| f.contains("Evil") || f.contains("Nul") || f.contains("Line")),
+        "{folders:?}"
+    );
+    assert!(
+        store
+            .folder_by_name(account_id, "Old Stuff")
+            .expect("lookup")
+            .is_none()
+    );
+    assert_eq!(servers.dovecot.count(&user, "INBOX"), 0);
 }

@@ -223,7 +223,7 @@ fn first_sync_stores_thousands_of_messages_headers_first_then_bodies() {
 }
 
 /// The capabilities Dovecot 2.3 offers after login, minus what a tier must not see.
-fn capability_line(without: &[&str]) -> String {
+pub fn capability_line(without: &[&str]) -> String {
     let all = [
         "IMAP4rev1",
         "SASL-IR",
