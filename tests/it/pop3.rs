@@ -112,10 +112,13 @@ fn plaintext_is_used_only_when_the_account_says_so() {
     runtime()
         .block_on(pop3::verify(&acc, &password(alice)))
         .expect("explicit plaintext");
+    // Dovecot's log process writes the line a moment after the login: wait for it.
+    let wanted = "pop3-login: Info: Login: user=<alice@example.test>";
+    crate::support::system::wait_until(30.0, || servers.dovecot.log().contains(wanted));
     let log = servers.dovecot.log();
     let login = log
         .lines()
-        .find(|l| l.contains("pop3-login: Info: Login: user=<alice@example.test>"))
+        .find(|l| l.contains(wanted))
         .unwrap_or_else(|| panic!("no login in {log}"));
     assert!(!login.contains("TLS"), "{login}");
 }

@@ -277,6 +277,53 @@ fn at_most_n_days_deletes_on_the_server_what_was_downloaded_that_long_ago() {
 }
 
 #[test]
+fn uidls_gone_from_the_server_for_long_are_forgotten_and_listed_ones_kept() {
+    let servers = MailServers::dovecot_only();
+    let alice = servers.user(0);
+    let raws: Vec<Vec<u8>> = (0..3).map(|i| message("forget", i)).collect();
+    fill(&servers, alice, &raws[..2]);
+    let store = open_store(&servers);
+    let mut acc = account(&servers, alice, servers.dovecot.pop3s_port, Security::Tls);
+    run(&store, &acc, alice, Tuning::default()).expect("first");
+    let id = store.account_id(&acc.name).expect("account");
+    let mut deleted: Vec<String> = store.known_uidls(id).expect("uidls").into_keys().collect();
+    deleted.sort();
+    assert_eq!(deleted.len(), 2);
+
+    // A third message stays on the server; then the first is aged past the window.
+    acc.pop3.leave_on_server = true;
+    fill(&servers, alice, &raws[2..]);
+    run(&store, &acc, alice, Tuning::default()).expect("second");
+    let kept: Vec<String> = store
+        .known_uidls(id)
+        .expect("uidls")
+        .into_keys()
+        .filter(|u| !deleted.contains(u))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    let days = tidings::engine::pop3::plan::FORGET_AFTER_DAYS + 1;
+    age_downloads(
+        &servers,
+        &store,
+        &acc,
+        &[deleted[0].clone(), kept[0].clone()],
+        days,
+    );
+
+    let report = run(&store, &acc, alice, Tuning::default()).expect("third");
+    assert_eq!(report.downloaded, 0);
+    let mut left: Vec<String> = store.known_uidls(id).expect("uidls").into_keys().collect();
+    left.sort();
+    let mut expected = vec![deleted[1].clone(), kept[0].clone()];
+    expected.sort();
+    assert_eq!(
+        left, expected,
+        "only the old UIDL the server no longer lists goes"
+    );
+    assert_eq!(local_set(&store, &acc), expected_set(&raws));
+}
+
+#[test]
 fn deleting_here_deletes_on_the_server_only_when_the_account_says_so() {
     let servers = MailServers::dovecot_only();
     let (alice, bob) = (servers.user(0), servers.user(1));

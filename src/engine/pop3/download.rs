@@ -137,6 +137,7 @@ pub async fn download(
     let deleted_here: HashSet<String> = deletions.iter().flat_map(|(_, u)| u.clone()).collect();
     let now = chrono::Utc::now().timestamp();
     let actions = plan::plan(&listed, &known, &deleted_here, &account.pop3, now);
+    let forgotten = plan::forgotten(&listed, &known, now);
 
     let mut run = Run {
         session: &mut session,
@@ -168,6 +169,7 @@ pub async fn download(
     session.quit().await?;
     report.deleted_on_server = deleted;
     finish_deletions(store, deletions).await?;
+    forget(store, account_id, forgotten).await?;
     if report.downloaded > 0 {
         events.emit(Event::NewMail {
             account: account.name.clone(),
@@ -215,6 +217,20 @@ async fn finish_deletions(
         Ok(())
     })
     .await
+}
+
+/// Drops the UIDLs [`plan::forgotten`] chose, so the set does not grow for ever. Only after
+/// a QUIT that committed the session: a session that failed decides nothing.
+async fn forget(store: &Store, account: AccountId, uidls: Vec<String>) -> Result<(), Pop3Error> {
+    if uidls.is_empty() {
+        return Ok(());
+    }
+    tracing::debug!(
+        count = uidls.len(),
+        "forgetting UIDLs the server no longer lists"
+    );
+    let store = store.clone();
+    blocking(move || Ok(store.forget_uidls(account, &uidls)?)).await
 }
 
 /// The state of one session's work.

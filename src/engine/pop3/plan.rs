@@ -107,6 +107,31 @@ fn wanted_gone(options: &Pop3Options, downloaded: i64, now: i64) -> bool {
     }
 }
 
+/// How long a UIDL the server no longer lists is remembered. Some servers hide a message from
+/// one session and list it again later (Gmail's "recent" mode, a mailbox restored from a
+/// backup); within this window it is still recognised and not downloaded twice.
+pub const FORGET_AFTER_DAYS: i64 = 90;
+
+/// The stored UIDLs that may be forgotten after a session that ended well: the server no longer
+/// lists them and they were downloaded more than [`FORGET_AFTER_DAYS`] ago. Without UIDL on the
+/// server nothing is forgotten (the listing says nothing about them).
+pub fn forgotten(listed: &[Listed], known: &HashMap<String, i64>, now: i64) -> Vec<String> {
+    if listed.iter().any(|m| m.uidl.is_none()) {
+        return Vec::new();
+    }
+    let on_server: HashSet<&str> = listed.iter().filter_map(|m| m.uidl.as_deref()).collect();
+    let mut gone: Vec<String> = known
+        .iter()
+        .filter(|(uidl, downloaded)| {
+            !on_server.contains(uidl.as_str())
+                && now.saturating_sub(**downloaded) > FORGET_AFTER_DAYS * DAY
+        })
+        .map(|(uidl, _)| uidl.clone())
+        .collect();
+    gone.sort();
+    gone
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +232,27 @@ mod tests {
             plan(&l, &HashMap::new(), &HashSet::new(), &o, NOW),
             [Action::Download, Action::Download]
         );
+    }
+
+    #[test]
+    fn uidls_gone_from_the_server_long_ago_are_forgotten() {
+        let now = 1_000 * DAY;
+        let old = now - (FORGET_AFTER_DAYS + 1) * DAY;
+        let recent = now - (FORGET_AFTER_DAYS - 1) * DAY;
+        let known = known(&[
+            ("listed-old", old),
+            ("gone-old", old),
+            ("gone-recent", recent),
+        ]);
+        let server = listed(&[Some("listed-old"), Some("new")]);
+        assert_eq!(
+            forgotten(&server, &known, now),
+            vec!["gone-old".to_string()]
+        );
+        // Nothing is listed by UIDL: nothing can be known to be gone.
+        assert!(forgotten(&listed(&[None]), &known, now).is_empty());
+        // An empty mailbox lists nothing, so every old UIDL is gone from it.
+        assert_eq!(forgotten(&[], &known, now), vec!["gone-old", "listed-old"]);
     }
 
     #[test]
