@@ -230,7 +230,7 @@ async fn forget(store: &Store, account: AccountId, uidls: Vec<String>) -> Result
         "forgetting UIDLs the server no longer lists"
     );
     let store = store.clone();
-    blocking(move || Ok(store.forget_uidls(account, &uidls)?)).await
+    blocking(move || store.forget_uidls(account, &uidls)).await
 }
 
 /// The state of one session's work.
