@@ -441,7 +441,36 @@ list-empty = No messages here.
 list-no-results = No messages match this search.
 list-no-sender = (no sender)
 list-no-subject = (no subject)
-reader-nothing = Select a message to read it.
+reading-nothing = Select a message to read it.
+reading-loading = Opening the message…
+reading-to = To
+reading-cc = Cc
+reading-reply-to = Reply to
+reading-unreadable = This message could not be read as an email; here is exactly what was received.
+reading-show-source = Show the source
+reading-hide-source = Show the message
+reading-remote-blocked = { $count ->
+    [one] One image in this message is on the internet and was not loaded, so the sender cannot see that you read it.
+   *[other] { $count } images in this message are on the internet and were not loaded, so the sender cannot see that you read it.
+}
+reading-remote-load = Load remote content
+reading-remote-loading = Loading remote content…
+reading-remote-failed = { $count ->
+    [one] One remote image could not be loaded.
+   *[other] { $count } remote images could not be loaded.
+}
+reading-image = (image)
+reading-image-remote = (remote image, not loaded)
+reading-image-remote-named = (remote image “{ $alt }”, not loaded)
+reading-save = Save
+reading-open = Open
+reading-save-title = Save attachment
+reading-saved = Saved as { $path }.
+reading-error-file = { $path } could not be written: { $reason }
+reading-error-open = { $target } could not be opened: { $reason }
+reading-error-link = “{ $url }” is not a web or mail link; Tidings does not open it.
+reading-error-scheme = images are only loaded over http and https, not { $scheme }
+reading-error-too-big = the image is larger than 10 MB
 action-reply = Reply
 action-reply-all = Reply to all
 action-forward = Forward
@@ -461,7 +490,7 @@ status-sync-headers = { $account }: { $folder }, { $done } of { $total } message
 status-sync-bodies = { $account }: { $folder }, downloading { $done } of { $total } messages for offline reading
 status-sync-download = { $account }: downloading { $done } of { $total } messages
 status-sync-send = { $account }: sending { $done } of { $total }
-status-sync-replay = { $account }: applying { $done } of { $total } changes made offline
+status-sync-replay = { $account }: sending { $done } of { $total } changes to the server
 status-offline = Offline ({ $account }: { $reason })
 status-offline-waiting = Offline ({ $account }: { $reason }) — { $count ->
     [one] one change waits

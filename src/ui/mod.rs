@@ -90,6 +90,27 @@ mod tests {
     }
 
     #[test]
+    fn no_key_is_defined_twice() {
+        // Fluent keeps the first of two definitions and only logs the second: two modules
+        // picking the same key would silently show one of them the other's words.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(root.join("i18n")).unwrap() {
+            let file = entry.unwrap().path().join("tidings.ftl");
+            let Ok(ftl) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            let mut seen = std::collections::BTreeSet::new();
+            let twice: Vec<&str> = ftl
+                .lines()
+                .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+                .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim()))
+                .filter(|k| !seen.insert(*k))
+                .collect();
+            assert!(twice.is_empty(), "{} defines twice: {twice:?}", file.display());
+        }
+    }
+
+    #[test]
     fn every_key_the_window_uses_is_in_english() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let ftl = std::fs::read_to_string(root.join("i18n/en-US/tidings.ftl")).unwrap();

@@ -5,5 +5,6 @@
 mod driver;
 mod first_run;
 mod mail;
+mod reader;
 mod reading;
 mod wizard;

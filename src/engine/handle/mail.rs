@@ -56,6 +56,8 @@ pub struct Row {
     pub flagged: bool,
     pub answered: bool,
     pub has_attachments: bool,
+    /// The message could not be parsed: it is listed, and read as its source.
+    pub unreadable: bool,
     /// The conversation this message belongs to.
     pub thread: Option<i64>,
     /// Messages in that conversation (1 when alone), counted up to [`THREAD_COUNT_CAP`].
@@ -82,6 +84,7 @@ impl Row {
             flagged: m.flags.contains(Flags::FLAGGED),
             answered: m.flags.contains(Flags::ANSWERED),
             has_attachments: m.has_attachments,
+            unreadable: m.unreadable,
             thread: Some(m.thread),
             thread_size,
         }

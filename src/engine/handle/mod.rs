@@ -7,13 +7,15 @@
 //! module that owns it.
 //!
 //! - [`accounts`]: discovery, verification, adding, editing and removing accounts;
-//! - [`mail`]: folders, paged lists, conversations, reading, and the user's changes;
+//! - [`mail`]: folders, paged lists, conversations, and the user's changes;
+//! - [`reading`]: a message for display, its source, attachments, remote images, links;
 //! - [`writing`]: drafts, replies and forwards, sending into the outbox, known addresses;
 //! - [`work`]: the accounts' background loops ([`crate::engine::runner`]) on the real
 //!   protocols, and their events.
 
 pub mod accounts;
 pub mod mail;
+pub mod reading;
 pub mod work;
 pub mod writing;
 

@@ -1,6 +1,8 @@
 //! Widgets shared by the screens.
 
 pub mod choice;
+pub mod findable;
 pub mod icon;
 pub mod status_bar;
+pub mod styled_text;
 pub mod virtual_list;

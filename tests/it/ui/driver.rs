@@ -130,9 +130,30 @@ impl Ui {
 
     /// Runs background work until nothing has happened for a short while.
     pub fn settle(&mut self) {
+        self.settle_for(Duration::from_millis(150));
+    }
+
+    /// Runs background work until nothing has happened for `quiet`.
+    pub fn settle_for(&mut self, quiet: Duration) {
         let deadline = Instant::now() + PATIENCE;
-        while self.pump(Duration::from_millis(150)) {
+        while self.pump(quiet) {
             assert!(Instant::now() < deadline, "the window never became idle");
+        }
+    }
+
+    /// Waits until no account is at work and nothing has happened for a while: what a
+    /// snapshot needs to show the same thing every time.
+    pub fn quiesce(&mut self) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            self.wait_until("the accounts are idle", |app| {
+                app.status().activity().is_none()
+            });
+            self.settle_for(Duration::from_millis(600));
+            if self.app.status().activity().is_none() {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the accounts never became idle");
         }
     }
 
@@ -332,10 +353,12 @@ impl Ui {
             }
         }
         let same = snapshot.matches_image(&path).expect("compare the snapshot");
-        // A copy of what was rendered, to look at when it differs.
-        let seen = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.png"));
+        // A copy of what was rendered, to look at when it differs (iced_test appends the
+        // renderer's name to the file name).
+        let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        let seen = tmp.join(format!("{name}-{}.png", renderer_name(&snapshot)));
         let _ = std::fs::remove_file(&seen);
-        let _ = snapshot.matches_image(&seen);
+        let _ = snapshot.matches_image(tmp.join(format!("{name}.png")));
         assert!(
             same,
             "the window no longer looks like tests/snapshots/{name}-*.png; see {} (rerun \
@@ -398,6 +421,18 @@ impl Selector for Containing {
     fn description(&self) -> String {
         format!("text containing {:?}", self.0)
     }
+}
+
+/// The renderer a snapshot was drawn with, as iced_test names its files.
+fn renderer_name(snapshot: &iced_test::simulator::Snapshot) -> String {
+    // The name is private to iced_test; it shows in the Debug output.
+    let debug = format!("{snapshot:?}");
+    debug
+        .rsplit("renderer: \"")
+        .next()
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("tiny-skia")
+        .to_owned()
 }
 
 /// Waits until a future is ready on a runtime, with the usual patience.

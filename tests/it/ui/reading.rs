@@ -85,7 +85,7 @@ fn a_synced_account_shows_folders_and_mail_and_changes_reach_the_server() {
     // Unread counts: 12 of 23 are unread.
     ui.wait_for_text("12");
     assert!(ui.has("Weekly report 20") && ui.has("Re: Plans for the summer"));
-    ui.settle();
+    ui.quiesce();
     ui.snapshot("mailbox-light", &Theme::Light);
     ui.snapshot("mailbox-dark", &Theme::Dark);
 

@@ -394,7 +394,9 @@ fn row_widget<'a>(
     } else {
         row.from.clone()
     };
-    let subject = if row.subject.is_empty() {
+    let subject = if row.unreadable {
+        tr!("message-unreadable")
+    } else if row.subject.is_empty() {
         tr!("list-no-subject")
     } else {
         row.subject.clone()

@@ -1,18 +1,42 @@
-//! The reader: the selected message's header, body and attachments.
+//! The reader: the selected message's sender (name and address), date, recipients, its
+//! body as styled text with links showing their real targets, remote images blocked until
+//! the user asks, attachments to save or open, and its raw source — which is all a
+//! message that cannot be parsed shows.
 
-use iced::widget::{column, container, scrollable, text};
-use iced::{Element, Length, Task};
+use std::path::PathBuf;
 
+use iced::widget::{button, column, container, image, row, scrollable, space, text};
+use iced::{Alignment, Element, Length, Task};
+
+use crate::engine::handle::reading::open_link;
 use crate::engine::handle::{Engine, Failure, Row};
+use crate::engine::message::{Address, Attachment, Block, ImageSource, Inline, ReadMessage};
 use crate::tr;
 use crate::ui::theme;
+use crate::ui::widget::findable::findable;
+use crate::ui::widget::icon::{self, Icon};
+use crate::ui::widget::styled_text::{self, Images};
 
 use super::Act;
 
 #[derive(Debug, Clone)]
-pub enum Message {}
+pub enum Message {
+    Loaded(i64, Result<Box<ReadMessage>, Failure>),
+    Embedded(i64, usize, Result<Vec<u8>, Failure>),
+    LoadRemote,
+    Remote(i64, Vec<(String, Result<Vec<u8>, String>)>),
+    ShowSource,
+    Source(i64, Result<String, Failure>),
+    HideSource,
+    Save(usize),
+    SaveTo(usize, Option<PathBuf>),
+    Open(usize),
+    Done(Result<Option<String>, Failure>),
+    Link(String),
+}
 
 pub enum Event {
+    #[allow(dead_code)]
     Act(Act),
     Failed(Failure),
 }
@@ -20,16 +44,73 @@ pub enum Event {
 #[derive(Default)]
 pub struct Reader {
     row: Option<Row>,
+    /// The parsed message; none while it loads.
+    message: Option<Result<ReadMessage, Failure>>,
+    images: Images,
+    remote: Remote,
+    /// The raw source, when shown.
+    source: Option<String>,
+    /// What the last save or open did, in words.
+    notice: Option<String>,
+}
+
+/// Where the message's remote content stands.
+#[derive(Debug, Default, PartialEq, Eq)]
+enum Remote {
+    #[default]
+    Blocked,
+    Loading,
+    Loaded {
+        failed: usize,
+    },
+}
+
+/// Every remote image URL in a body, once each.
+fn remote_urls(blocks: &[Block], out: &mut Vec<String>) {
+    let inline = |content: &[Inline], out: &mut Vec<String>| {
+        for i in content {
+            if let Inline::Image(img) = i
+                && let ImageSource::Remote { url } = &img.source
+                && !out.contains(url)
+            {
+                out.push(url.clone());
+            }
+        }
+    };
+    for b in blocks {
+        match b {
+            Block::Paragraph { content } | Block::Heading { content, .. } => inline(content, out),
+            Block::List { items, .. } => items.iter().for_each(|i| remote_urls(i, out)),
+            Block::Quote { blocks } => remote_urls(blocks, out),
+            Block::Preformatted { .. } | Block::Rule => {}
+        }
+    }
+}
+
+fn person(a: &Address) -> String {
+    a.to_string()
 }
 
 impl Reader {
-    pub fn open(&mut self, _engine: &Engine, row: Row) -> Task<Message> {
+    pub fn open(&mut self, engine: &Engine, row: Row) -> Task<Message> {
+        let id = row.id;
+        let same = self.row.as_ref().is_some_and(|r| r.id == id);
         self.row = Some(row);
-        Task::none()
+        if same && self.message.is_some() {
+            return Task::none();
+        }
+        self.message = None;
+        self.images = Images::default();
+        self.remote = Remote::Blocked;
+        self.source = None;
+        self.notice = None;
+        Task::perform(engine.clone().read(id), move |r| {
+            Message::Loaded(id, r.map(Box::new))
+        })
     }
 
     pub fn clear(&mut self) {
-        self.row = None;
+        *self = Self::default();
     }
 
     pub fn row(&self) -> Option<&Row> {
@@ -42,8 +123,140 @@ impl Reader {
         }
     }
 
-    pub fn update(&mut self, _engine: &Engine, message: Message) -> (Task<Message>, Option<Event>) {
-        match message {}
+    fn id(&self) -> Option<i64> {
+        self.row.as_ref().map(|r| r.id)
+    }
+
+    fn attachment(&self, index: usize) -> Option<&Attachment> {
+        match &self.message {
+            Some(Ok(m)) => m.attachments.iter().find(|a| a.index == index),
+            _ => None,
+        }
+    }
+
+    pub fn update(&mut self, engine: &Engine, message: Message) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Loaded(id, result) if Some(id) == self.id() => {
+                let task = match &result {
+                    // Embedded images are part of the message: shown at once.
+                    Ok(m) => Task::batch(m.attachments.iter().filter(|a| a.inline).map(|a| {
+                        let index = a.index;
+                        Task::perform(engine.clone().attachment(id, index), move |r| {
+                            Message::Embedded(id, index, r)
+                        })
+                    })),
+                    Err(_) => Task::none(),
+                };
+                self.message = Some(result.map(|m| *m));
+                return (task, None);
+            }
+            Message::Embedded(id, index, Ok(bytes)) if Some(id) == self.id() => {
+                self.images
+                    .embedded
+                    .insert(index, image::Handle::from_bytes(bytes));
+            }
+            Message::LoadRemote => {
+                let (Some(id), Some(Ok(m))) = (self.id(), &self.message) else {
+                    return (Task::none(), None);
+                };
+                let mut urls = Vec::new();
+                remote_urls(&m.body, &mut urls);
+                self.remote = Remote::Loading;
+                return (
+                    Task::perform(engine.clone().fetch_images(urls), move |r| {
+                        Message::Remote(id, r)
+                    }),
+                    None,
+                );
+            }
+            Message::Remote(id, fetched) if Some(id) == self.id() => {
+                let mut failed = 0;
+                for (url, bytes) in fetched {
+                    match bytes {
+                        Ok(bytes) => {
+                            self.images
+                                .remote
+                                .insert(url, image::Handle::from_bytes(bytes));
+                        }
+                        Err(reason) => {
+                            tracing::info!(%url, %reason, "remote image not loaded");
+                            failed += 1;
+                        }
+                    }
+                }
+                self.remote = Remote::Loaded { failed };
+            }
+            Message::ShowSource => {
+                if let Some(id) = self.id() {
+                    return (
+                        Task::perform(engine.clone().source(id), move |r| Message::Source(id, r)),
+                        None,
+                    );
+                }
+            }
+            Message::Source(id, Ok(source)) if Some(id) == self.id() => self.source = Some(source),
+            Message::Source(_, Err(failure)) => return (Task::none(), Some(Event::Failed(failure))),
+            Message::HideSource => self.source = None,
+            Message::Save(index) => {
+                let Some(a) = self.attachment(index) else {
+                    return (Task::none(), None);
+                };
+                let name = a.file_name.clone();
+                let title = tr!("reading-save-title");
+                return (
+                    Task::perform(
+                        async move {
+                            rfd::AsyncFileDialog::new()
+                                .set_title(title)
+                                .set_file_name(name)
+                                .save_file()
+                                .await
+                                .map(|f| f.path().to_path_buf())
+                        },
+                        move |path| Message::SaveTo(index, path),
+                    ),
+                    None,
+                );
+            }
+            Message::SaveTo(index, Some(path)) => {
+                let Some(id) = self.id() else {
+                    return (Task::none(), None);
+                };
+                let shown = path.display().to_string();
+                return (
+                    Task::perform(
+                        engine.clone().save_attachment(id, index, path),
+                        move |r| Message::Done(r.map(|()| Some(tr!("reading-saved", path = shown.as_str())))),
+                    ),
+                    None,
+                );
+            }
+            Message::SaveTo(_, None) => {}
+            Message::Open(index) => {
+                let (Some(id), Some(a)) = (self.id(), self.attachment(index)) else {
+                    return (Task::none(), None);
+                };
+                return (
+                    Task::perform(
+                        engine.clone().open_attachment(id, index, a.name.clone()),
+                        |r| Message::Done(r.map(|()| None)),
+                    ),
+                    None,
+                );
+            }
+            Message::Done(Ok(notice)) => self.notice = notice,
+            Message::Done(Err(failure)) => return (Task::none(), Some(Event::Failed(failure))),
+            Message::Link(url) => {
+                if let Err(failure) = open_link(&url) {
+                    return (Task::none(), Some(Event::Failed(failure)));
+                }
+            }
+            Message::Loaded(..)
+            | Message::Embedded(..)
+            | Message::Remote(..)
+            | Message::Source(..) => {}
+        }
+        (Task::none(), None)
     }
 
     pub fn view<'a>(
@@ -61,18 +274,220 @@ impl Reader {
             );
         }
         let Some(row) = &self.row else {
-            return container(content.push(text(tr!("reader-nothing")).style(theme::muted)))
+            return container(content.push(text(tr!("reading-nothing")).style(theme::muted)))
                 .padding(theme::SPACING * 3.0)
                 .into();
         };
         if let Some(actions) = actions {
             content = content.push(actions);
         }
-        content = content.push(text(row.subject.clone()).size(theme::HEADING_SIZE));
-        container(scrollable(content))
+        let body: Element<'a, Message> = match &self.message {
+            None => column![
+                text(row.subject.clone()).size(theme::HEADING_SIZE),
+                text(tr!("reading-loading")).style(theme::muted),
+            ]
+            .spacing(theme::SPACING)
+            .into(),
+            Some(Err(failure)) => column![
+                text(row.subject.clone()).size(theme::HEADING_SIZE),
+                container(text(failure.message.clone()))
+                    .padding(theme::SPACING)
+                    .width(Length::Fill)
+                    .style(theme::error_box),
+            ]
+            .spacing(theme::SPACING)
+            .into(),
+            Some(Ok(m)) => self.message_view(m),
+        };
+        content = content.push(body.map(super::Message::Reader));
+        container(scrollable(content.padding(iced::Padding::ZERO.right(12.0))))
             .padding(theme::SPACING * 2.0)
             .width(Length::Fill)
             .height(Length::Fill)
             .into()
     }
+
+    fn message_view<'a>(&'a self, m: &'a ReadMessage) -> Element<'a, Message> {
+        let subject = if m.subject.trim().is_empty() {
+            self.row
+                .as_ref()
+                .map(|r| r.subject.clone())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| tr!("list-no-subject"))
+        } else {
+            m.subject.clone()
+        };
+        let mut view = column![text(subject).size(theme::HEADING_SIZE).font(theme::BOLD)]
+            .spacing(theme::SPACING * 1.5);
+        view = view.push(self.header(m));
+        if let Some(notice) = &self.notice {
+            view = view.push(text(notice.clone()).style(theme::success_text));
+        }
+        if m.unreadable {
+            view = view.push(
+                container(text(tr!("reading-unreadable")))
+                    .padding(theme::SPACING)
+                    .width(Length::Fill)
+                    .style(theme::notice),
+            );
+        }
+        if m.remote_images > 0 && self.remote != (Remote::Loaded { failed: 0 }) {
+            view = view.push(self.remote_bar(m.remote_images));
+        }
+        let files: Vec<&Attachment> = m.attachments.iter().filter(|a| !a.inline).collect();
+        if !files.is_empty() {
+            view = view.push(attachments(files));
+        }
+        let source_button = if self.source.is_some() {
+            button(text(tr!("reading-hide-source")).size(theme::SMALL_SIZE))
+                .on_press(Message::HideSource)
+        } else {
+            button(text(tr!("reading-show-source")).size(theme::SMALL_SIZE))
+                .on_press(Message::ShowSource)
+        }
+        .style(button::text)
+        .padding(0);
+        view = view.push(row![space::horizontal(), source_button]);
+        view = view.push(iced::widget::rule::horizontal(1));
+        match &self.source {
+            Some(source) => {
+                view = view.push(
+                    container(findable(
+                        text(source.as_str())
+                            .font(theme::MONO)
+                            .size(theme::SMALL_SIZE),
+                        source.clone(),
+                    ))
+                    .padding(theme::SPACING)
+                    .width(Length::Fill)
+                    .style(|t: &iced::Theme| container::Style {
+                        background: Some(t.extended_palette().background.weak.color.into()),
+                        ..container::Style::default()
+                    }),
+                );
+            }
+            None => {
+                view = view.push(styled_text::view(&m.body, &self.images, Message::Link));
+            }
+        }
+        view.into()
+    }
+
+    /// Sender with address, date, recipients.
+    fn header<'a>(&'a self, m: &'a ReadMessage) -> Element<'a, Message> {
+        let sender: Element<'a, Message> = match m.from.first() {
+            Some(a) if !a.name.trim().is_empty() => row![
+                text(a.name.clone()).font(theme::BOLD),
+                text(format!("<{}>", a.address)).style(theme::muted),
+            ]
+            .spacing(theme::SPACING / 2.0)
+            .wrap()
+            .into(),
+            Some(a) => text(a.address.clone()).font(theme::BOLD).into(),
+            None => text(tr!("list-no-sender")).style(theme::muted).into(),
+        };
+        let date = m
+            .date
+            .and_then(|d| chrono::DateTime::from_timestamp(d, 0))
+            .map(|d| crate::i18n::format_full_date(&d.with_timezone(&chrono::Local)))
+            .unwrap_or_default();
+        let line = |label: String, people: &[Address]| -> Option<Element<'a, Message>> {
+            if people.is_empty() {
+                return None;
+            }
+            let list = people.iter().map(person).collect::<Vec<_>>().join(", ");
+            Some(
+                row![
+                    container(text(label).size(theme::SMALL_SIZE).style(theme::muted))
+                        .width(Length::Fixed(36.0)),
+                    text(list).size(theme::SMALL_SIZE),
+                ]
+                .spacing(theme::SPACING)
+                .into(),
+            )
+        };
+        let mut header = column![
+            row![sender, space::horizontal(), text(date).size(theme::SMALL_SIZE).style(theme::muted)]
+                .spacing(theme::SPACING)
+                .align_y(Alignment::Center),
+        ]
+        .spacing(4);
+        for l in [
+            line(tr!("reading-to"), &m.to),
+            line(tr!("reading-cc"), &m.cc),
+            line(tr!("reading-reply-to"), &m.reply_to),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            header = header.push(l);
+        }
+        header.into()
+    }
+
+    fn remote_bar<'a>(&self, count: usize) -> Element<'a, Message> {
+        let (words, action): (String, Option<Element<'a, Message>>) = match self.remote {
+            Remote::Blocked => (
+                tr!("reading-remote-blocked", count = count as u64),
+                Some(
+                    button(text(tr!("reading-remote-load")))
+                        .style(button::secondary)
+                        .on_press(Message::LoadRemote)
+                        .into(),
+                ),
+            ),
+            Remote::Loading => (tr!("reading-remote-loading"), None),
+            Remote::Loaded { failed } => (
+                tr!("reading-remote-failed", count = failed as u64),
+                None,
+            ),
+        };
+        let mut bar = row![icon::icon(Icon::Image), text(words).width(Length::Fill)]
+            .spacing(theme::SPACING)
+            .align_y(Alignment::Center);
+        if let Some(action) = action {
+            bar = bar.push(action);
+        }
+        container(bar)
+            .padding(theme::SPACING)
+            .width(Length::Fill)
+            .style(theme::notice)
+            .into()
+    }
+}
+
+fn attachments<'a>(files: Vec<&'a Attachment>) -> Element<'a, Message> {
+    let lines = files.into_iter().map(|a| {
+        row![
+            icon::icon(Icon::Attachment),
+            text(a.name.clone()).width(Length::Fill),
+            text(crate::i18n::format_size(a.size))
+                .size(theme::SMALL_SIZE)
+                .style(theme::muted),
+            button(
+                row![icon::sized(Icon::Save, 14.0), text(tr!("reading-save")).size(theme::SMALL_SIZE)]
+                    .spacing(4)
+                    .align_y(Alignment::Center)
+            )
+            .style(button::secondary)
+            .padding([2, 8])
+            .on_press(Message::Save(a.index)),
+            button(
+                row![icon::sized(Icon::Open, 14.0), text(tr!("reading-open")).size(theme::SMALL_SIZE)]
+                    .spacing(4)
+                    .align_y(Alignment::Center)
+            )
+            .style(button::secondary)
+            .padding([2, 8])
+            .on_press(Message::Open(a.index)),
+        ]
+        .spacing(theme::SPACING)
+        .align_y(Alignment::Center)
+        .into()
+    });
+    container(column(lines).spacing(4))
+        .padding(theme::SPACING)
+        .width(Length::Fill)
+        .style(container::bordered_box)
+        .into()
 }
