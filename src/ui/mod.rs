@@ -106,7 +106,11 @@ mod tests {
                 .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim()))
                 .filter(|k| !seen.insert(*k))
                 .collect();
-            assert!(twice.is_empty(), "{} defines twice: {twice:?}", file.display());
+            assert!(
+                twice.is_empty(),
+                "{} defines twice: {twice:?}",
+                file.display()
+            );
         }
     }
 

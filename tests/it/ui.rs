@@ -2,9 +2,12 @@
 //! servers, reading, acting, composing and sending, offline queueing, and snapshots of the
 //! main screens (tiny-skia, as `tests/run` sets `ICED_TEST_BACKEND`).
 
+mod composing;
 mod driver;
 mod first_run;
 mod mail;
+mod offline;
 mod reader;
 mod reading;
+mod settings;
 mod wizard;

@@ -54,10 +54,16 @@ impl Engine {
     }
 
     /// Writes one attachment to `path` (which the user chose in a save dialog).
-    pub async fn save_attachment(self, id: i64, index: usize, path: PathBuf) -> Result<(), Failure> {
+    pub async fn save_attachment(
+        self,
+        id: i64,
+        index: usize,
+        path: PathBuf,
+    ) -> Result<(), Failure> {
         let bytes = self.attachment(id, index).await?;
         tokio::task::spawn_blocking(move || {
-            crate::engine::account::write_atomically(&path, &bytes).map_err(|e| io_failure(&path, &e))
+            crate::engine::account::write_atomically(&path, &bytes)
+                .map_err(|e| io_failure(&path, &e))
         })
         .await
         .map_err(|_| Failure::other(tr!("error-internal")))?
@@ -66,12 +72,7 @@ impl Engine {
     /// Writes one attachment to a private folder of the profile under its sanitised name
     /// and opens it with the system's application for its type.
     pub async fn open_attachment(self, id: i64, index: usize, name: String) -> Result<(), Failure> {
-        let dir = self
-            .inner
-            .profile
-            .data
-            .join("opened")
-            .join(id.to_string());
+        let dir = self.inner.profile.data.join("opened").join(id.to_string());
         let bytes = self.attachment(id, index).await?;
         let path = dir.join(safe_file_name(&name));
         let written = path.clone();
@@ -163,7 +164,9 @@ pub fn open_with_system(target: &std::ffi::OsStr) -> Result<(), Failure> {
 /// Opens a link the user clicked in a message: web and mail links only.
 pub fn open_link(url: &str) -> Result<(), Failure> {
     let lower = url.trim().to_ascii_lowercase();
-    if !(lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
+    if !(lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:"))
     {
         return Err(Failure::other(tr!("reading-error-link", url = url)));
     }

@@ -376,9 +376,7 @@ impl Composer {
                 if self.is_blank() {
                     return self.discard(engine);
                 }
-                if !self.dirty && self.draft.is_some() {
-                    return (Task::none(), Some(Event::Closed));
-                }
+                // Kept even when just autosaved: the copy in the Drafts folder is made here.
                 let draft = self.draft(engine);
                 return (
                     Task::perform(engine.clone().keep_draft(draft), |r| {
@@ -506,6 +504,7 @@ impl Composer {
             row![
                 label(tr!("composer-subject")),
                 text_input("", &self.subject)
+                    .id("composer-subject")
                     .on_input(Message::Subject)
                     .padding(6)
             ]
@@ -515,6 +514,7 @@ impl Composer {
         form = form.push(self.attachments_view());
         form = form.push(
             text_editor(&self.body)
+                .id("composer-body")
                 .placeholder(tr!("composer-body-hint"))
                 .on_action(Message::Body)
                 .padding(theme::SPACING)
@@ -556,7 +556,13 @@ impl Composer {
         value: &'a str,
         name: String,
     ) -> Element<'a, Message> {
+        let id = match field {
+            AddressField::To => "composer-to",
+            AddressField::Cc => "composer-cc",
+            AddressField::Bcc => "composer-bcc",
+        };
         let input = text_input(&tr!("composer-address-hint"), value)
+            .id(id)
             .on_input(move |v| Message::Address(field, v))
             .padding(6);
         let mut col = column![

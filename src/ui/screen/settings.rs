@@ -385,6 +385,7 @@ impl Settings {
             row![
                 text(tr!("settings-display-name")).width(Length::Fixed(160.0)),
                 text_input("", &a.display_name)
+                    .id("settings-display-name")
                     .on_input(Message::DisplayName)
                     .padding(4),
             ]
@@ -392,6 +393,7 @@ impl Settings {
             .align_y(Alignment::Center),
             text(tr!("settings-signature")),
             text_editor(&e.signature)
+                .id("settings-signature")
                 .on_action(Message::Signature)
                 .height(Length::Fixed(80.0))
                 .padding(6),

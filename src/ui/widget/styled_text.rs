@@ -8,9 +8,7 @@
 
 use std::collections::HashMap;
 
-use iced::widget::{
-    Column, column, container, image, rich_text, row, rule, span, text,
-};
+use iced::widget::{Column, column, container, image, rich_text, row, rule, span, text};
 use iced::{Alignment, Element, Font, Length, Theme, font};
 
 use crate::engine::message::{Block, Image, ImageSource, Inline, Span};
@@ -57,8 +55,8 @@ fn block<'a, M: Clone + 'a>(
             };
             inlines(content, size, true, images, on_link)
         }
-        Block::List { ordered, items } => Column::with_children(items.iter().enumerate().map(
-            |(i, item)| {
+        Block::List { ordered, items } => {
+            Column::with_children(items.iter().enumerate().map(|(i, item)| {
                 let marker = if *ordered {
                     format!("{}.", i + 1)
                 } else {
@@ -71,10 +69,10 @@ fn block<'a, M: Clone + 'a>(
                         .width(Length::Fill),
                 ]
                 .into()
-            },
-        ))
-        .spacing(theme::SPACING / 2.0)
-        .into(),
+            }))
+            .spacing(theme::SPACING / 2.0)
+            .into()
+        }
         Block::Quote { blocks } => row![
             rule::vertical(3).style(|t: &Theme| rule::Style {
                 color: t.extended_palette().primary.weak.color,
@@ -269,16 +267,25 @@ mod tests {
 
     #[test]
     fn a_link_that_says_where_it_goes_needs_no_target_beside_it() {
-        assert!(says_its_target("https://example.test/", "https://example.test"));
+        assert!(says_its_target(
+            "https://example.test/",
+            "https://example.test"
+        ));
         assert!(says_its_target("www.example.test", "http://example.test"));
-        assert!(says_its_target("anna@example.test", "mailto:anna@example.test"));
+        assert!(says_its_target(
+            "anna@example.test",
+            "mailto:anna@example.test"
+        ));
         assert!(!says_its_target("Your bank", "https://evil.test/login"));
         assert!(!says_its_target("bank.test", "https://evil.test/"));
     }
 
     #[test]
     fn long_targets_are_shortened_and_mailto_shows_the_address() {
-        assert_eq!(shown_target("mailto:anna@example.test"), "anna@example.test");
+        assert_eq!(
+            shown_target("mailto:anna@example.test"),
+            "anna@example.test"
+        );
         let long = format!("https://example.test/{}", "a".repeat(200));
         let shown = shown_target(&long);
         assert_eq!(shown.chars().count(), TARGET_LENGTH);

@@ -91,6 +91,8 @@ impl Ui {
     }
 
     fn resubscribe(&mut self) {
+        // Streams are built here (a timer needs the runtime), as iced's runtime does.
+        let _guard = self.runtime.enter();
         let recipes = subscription::into_recipes(self.app.subscription());
         let spawn = self
             .tracker
@@ -245,6 +247,23 @@ impl Ui {
         self.apply(messages);
     }
 
+    /// Clicks the last widget showing exactly `text`: the one on top when a dialog covers
+    /// the window.
+    pub fn click_last(&mut self, text: &str) {
+        let found = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let messages = {
+            let mut sim = self.simulator();
+            let _ = sim.find(Bounds(text.to_owned(), found.clone()));
+            let Some(center) = found.lock().ok().and_then(|f| f.last().copied()) else {
+                panic!("nothing shows {text:?}: {}", self.texts().join(" | "));
+            };
+            sim.point_at(center);
+            let _ = sim.simulate(iced_test::simulator::click());
+            sim.into_messages().collect::<Vec<_>>()
+        };
+        self.apply(messages);
+    }
+
     /// Clicks the widget with this id (an input), then types `text` into it.
     pub fn type_into(&mut self, id: &'static str, text: &str) {
         let messages = {
@@ -393,6 +412,31 @@ impl Selector for Texts {
 
     fn description(&self) -> String {
         "every text".into()
+    }
+}
+
+/// Collects the centres of every visible text reading exactly `.0`; selects nothing.
+struct Bounds(String, std::sync::Arc<std::sync::Mutex<Vec<iced::Point>>>);
+
+impl Selector for Bounds {
+    type Output = ();
+
+    fn select(&mut self, candidate: Candidate<'_>) -> Option<()> {
+        if let Candidate::Text {
+            content,
+            visible_bounds: Some(bounds),
+            ..
+        } = candidate
+            && content == self.0
+            && let Ok(mut all) = self.1.lock()
+        {
+            all.push(bounds.center());
+        }
+        None
+    }
+
+    fn description(&self) -> String {
+        format!("every text == {:?}", self.0)
     }
 }
 

@@ -64,12 +64,22 @@ fn the_reader_shows_sender_links_images_attachments_and_source() {
     let newsletter = Mail {
         html: Some(&html),
         body: "Spring offers",
-        ..simple(("Shop Newsletter", "news@shop.test"), "Spring offers", 2, "news")
+        ..simple(
+            ("Shop Newsletter", "news@shop.test"),
+            "Spring offers",
+            2,
+            "news",
+        )
     }
     .raw();
     let budget = Mail {
         attachment: Some(("budget.csv", b"item,cost\nboat,100\n")),
-        ..simple(("Bob Builder", "bob@example.test"), "Budget attached", 3, "budget")
+        ..simple(
+            ("Bob Builder", "bob@example.test"),
+            "Budget attached",
+            3,
+            "budget",
+        )
     }
     .raw();
     servers.dovecot.fill(
@@ -91,7 +101,11 @@ fn the_reader_shows_sender_links_images_attachments_and_source() {
     ui.click("Spring offers");
     ui.wait_for_text("Shop Newsletter");
     assert!(ui.has("<news@shop.test>"), "{:?}", ui.texts());
-    assert!(ui.shows("your bank ⟨https://evil.test/login⟩"), "{:?}", ui.texts());
+    assert!(
+        ui.shows("your bank ⟨https://evil.test/login⟩"),
+        "{:?}",
+        ui.texts()
+    );
     assert!(!ui.shows("https://example.test/ ⟨"), "{:?}", ui.texts());
     assert!(ui.shows("Quoted bold words") && ui.shows("second point"));
     // The remote image is blocked: nothing was fetched.
@@ -142,9 +156,11 @@ fn a_message_that_cannot_be_parsed_is_listed_and_shows_its_source() {
     let servers = MailServers::start();
     // Not an email at all: no header mail-parser knows.
     let garbage = b"\x01\x02 this is not\r\nan email at all\r\n".to_vec();
-    servers
-        .dovecot
-        .fill(&servers.user(0).address, "INBOX", [(garbage.as_slice(), "", None)]);
+    servers.dovecot.fill(
+        &servers.user(0).address,
+        "INBOX",
+        [(garbage.as_slice(), "", None)],
+    );
     let profile = tempfile::tempdir().expect("profile");
     let account = mail::add_account(&servers, 0, Protocol::Imap, profile.path());
     let mut ui = Ui::open(profile.path());

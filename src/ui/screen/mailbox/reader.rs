@@ -195,7 +195,9 @@ impl Reader {
                 }
             }
             Message::Source(id, Ok(source)) if Some(id) == self.id() => self.source = Some(source),
-            Message::Source(_, Err(failure)) => return (Task::none(), Some(Event::Failed(failure))),
+            Message::Source(_, Err(failure)) => {
+                return (Task::none(), Some(Event::Failed(failure)));
+            }
             Message::HideSource => self.source = None,
             Message::Save(index) => {
                 let Some(a) = self.attachment(index) else {
@@ -224,10 +226,9 @@ impl Reader {
                 };
                 let shown = path.display().to_string();
                 return (
-                    Task::perform(
-                        engine.clone().save_attachment(id, index, path),
-                        move |r| Message::Done(r.map(|()| Some(tr!("reading-saved", path = shown.as_str())))),
-                    ),
+                    Task::perform(engine.clone().save_attachment(id, index, path), move |r| {
+                        Message::Done(r.map(|()| Some(tr!("reading-saved", path = shown.as_str()))))
+                    }),
                     None,
                 );
             }
@@ -407,9 +408,13 @@ impl Reader {
             )
         };
         let mut header = column![
-            row![sender, space::horizontal(), text(date).size(theme::SMALL_SIZE).style(theme::muted)]
-                .spacing(theme::SPACING)
-                .align_y(Alignment::Center),
+            row![
+                sender,
+                space::horizontal(),
+                text(date).size(theme::SMALL_SIZE).style(theme::muted)
+            ]
+            .spacing(theme::SPACING)
+            .align_y(Alignment::Center),
         ]
         .spacing(4);
         for l in [
@@ -437,10 +442,9 @@ impl Reader {
                 ),
             ),
             Remote::Loading => (tr!("reading-remote-loading"), None),
-            Remote::Loaded { failed } => (
-                tr!("reading-remote-failed", count = failed as u64),
-                None,
-            ),
+            Remote::Loaded { failed } => {
+                (tr!("reading-remote-failed", count = failed as u64), None)
+            }
         };
         let mut bar = row![icon::icon(Icon::Image), text(words).width(Length::Fill)]
             .spacing(theme::SPACING)
@@ -465,17 +469,23 @@ fn attachments<'a>(files: Vec<&'a Attachment>) -> Element<'a, Message> {
                 .size(theme::SMALL_SIZE)
                 .style(theme::muted),
             button(
-                row![icon::sized(Icon::Save, 14.0), text(tr!("reading-save")).size(theme::SMALL_SIZE)]
-                    .spacing(4)
-                    .align_y(Alignment::Center)
+                row![
+                    icon::sized(Icon::Save, 14.0),
+                    text(tr!("reading-save")).size(theme::SMALL_SIZE)
+                ]
+                .spacing(4)
+                .align_y(Alignment::Center)
             )
             .style(button::secondary)
             .padding([2, 8])
             .on_press(Message::Save(a.index)),
             button(
-                row![icon::sized(Icon::Open, 14.0), text(tr!("reading-open")).size(theme::SMALL_SIZE)]
-                    .spacing(4)
-                    .align_y(Alignment::Center)
+                row![
+                    icon::sized(Icon::Open, 14.0),
+                    text(tr!("reading-open")).size(theme::SMALL_SIZE)
+                ]
+                .spacing(4)
+                .align_y(Alignment::Center)
             )
             .style(button::secondary)
             .padding([2, 8])

@@ -1,0 +1,72 @@
+//! Settings: an account's name, signature and options saved; a POP3 account removed only
+//! after the warning about its only copy; appearance and notifications kept; adding an
+//! account from settings opens the wizard.
+
+use iced::Theme;
+use tidings::engine::Profile;
+use tidings::engine::account::{Accounts, Protocol};
+use tidings::ui::preferences::{Appearance, Preferences};
+
+use super::driver::Ui;
+use super::mail;
+use crate::support::MailServers;
+
+#[test]
+fn accounts_appearance_and_notifications_are_edited_and_kept() {
+    let servers = MailServers::start();
+    let profile = tempfile::tempdir().expect("profile");
+    let p = Profile::under(profile.path());
+    let alice = mail::add_account(&servers, 0, Protocol::Imap, profile.path());
+    let bob = mail::add_account(&servers, 1, Protocol::Pop3, profile.path());
+    let mut ui = Ui::open(profile.path());
+    ui.wait_for_text("All inboxes");
+    ui.quiesce();
+
+    ui.click("Settings");
+    ui.wait_for_text("Accounts");
+    // Alice's account first: IMAP options.
+    assert!(
+        ui.shows("Keep a copy of sent mail in the Sent folder"),
+        "{:?}",
+        ui.texts()
+    );
+    ui.replace_in("settings-display-name", "Alice Liddell");
+    ui.type_into("settings-signature", "Alice, Wonderland");
+    ui.click("Save changes");
+    ui.wait_for_text("Saved.");
+    let saved = Accounts::load(&p.accounts_file()).expect("accounts");
+    let a = saved.get(&alice.name).expect("alice");
+    assert_eq!(a.display_name, "Alice Liddell");
+    assert_eq!(a.signature, "Alice, Wonderland");
+    ui.quiesce();
+    ui.snapshot("settings", &Theme::Light);
+
+    // Appearance and notifications apply at once and are kept for the next start.
+    ui.click("Dark");
+    assert_eq!(ui.app.theme(), Some(Theme::Dark));
+    ui.click("Tell me when new mail arrives");
+    ui.settle();
+    let prefs = Preferences::load(&p.settings_file());
+    assert_eq!(prefs.appearance, Appearance::Dark);
+    assert!(!prefs.notify_new_mail);
+
+    // Bob's POP3 account: the only copy is spelled out before removal.
+    ui.click_last(&bob.name);
+    ui.wait_for_text("Leave a copy of messages on the server");
+    ui.click("Remove account");
+    ui.wait_for("may be the only copy");
+    ui.click("Remove, keep its mail here");
+    ui.wait_for(&format!("{} was removed.", bob.name));
+    let left = Accounts::load(&p.accounts_file()).expect("accounts");
+    assert!(left.get(&bob.name).is_err(), "bob is still there");
+    assert!(left.get(&alice.name).is_ok());
+
+    // Another account: the wizard, which can be left again.
+    ui.click("Add an account");
+    ui.wait_for_text("Your name");
+    ui.click("Cancel");
+    ui.wait_for_text("All inboxes");
+
+    mail::forget(profile.path(), &alice);
+    mail::forget(profile.path(), &bob);
+}
