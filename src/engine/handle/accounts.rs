@@ -95,9 +95,19 @@ impl Engine {
         .await
     }
 
-    /// Saves changed settings of an existing account.
-    pub async fn update_account(self, account: Account) -> Result<(), Failure> {
-        blocking(move || Ok(self.lock_accounts().update(account)?)).await
+    /// Saves changed settings of an existing account, and a new password when given.
+    pub async fn update_account(
+        self,
+        account: Account,
+        password: Option<Secret>,
+    ) -> Result<(), Failure> {
+        blocking(move || {
+            if let Some(password) = &password {
+                Keyring::new(&self.inner.profile.config).store(&account.name, password)?;
+            }
+            Ok(self.lock_accounts().update(account)?)
+        })
+        .await
     }
 
     /// Messages the store holds for an account: what removing it would delete.

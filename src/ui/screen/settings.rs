@@ -2,18 +2,19 @@
 //! copy, signature), appearance, notifications and language.
 
 use iced::widget::{
-    button, column, container, pick_list, row, rule, scrollable, space, text, text_editor,
-    text_input,
+    button, column, container, pick_list, row, scrollable, space, text, text_editor, text_input,
 };
 use iced::{Alignment, Element, Length, Task};
 
 use crate::engine::account::{Account, MailChoice, Protocol};
 use crate::engine::handle::{Engine, Failure};
+use crate::engine::secret::Secret;
 use crate::tr;
 use crate::ui::preferences::{Appearance, Preferences};
 use crate::ui::theme;
 use crate::ui::widget::choice;
 use crate::ui::widget::icon::{self, Icon};
+use crate::ui::widget::server_form::{self, Field, SecurityChoice, ServerForm, Which};
 
 /// A language choice; none follows the system.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,7 @@ pub enum Number {
 #[derive(Debug, Clone)]
 pub enum Message {
     Close,
+    Show(Page),
     SelectAccount(String),
     DisplayName(String),
     Signature(text_editor::Action),
@@ -47,6 +49,9 @@ pub enum Message {
     LeaveOnServer(bool),
     DeleteWhenDeletedLocally(bool),
     Number(Number, String),
+    ServerField(Which, Field, String),
+    ServerSecurity(Which, SecurityChoice),
+    Password(String),
     SaveAccount,
     AccountSaved(Result<(), Failure>),
     AddAccount,
@@ -79,6 +84,10 @@ struct Editing {
     poll_minutes: String,
     pop3_check_minutes: String,
     pop3_delete_after_days: String,
+    incoming: ServerForm,
+    outgoing: ServerForm,
+    /// A new password; empty keeps the one in the keyring.
+    password: String,
     changed: bool,
 }
 
@@ -91,6 +100,9 @@ impl Editing {
             poll_minutes: account.sync.poll_every_minutes.to_string(),
             pop3_check_minutes: opt(account.pop3.check_every_minutes),
             pop3_delete_after_days: opt(account.pop3.delete_after_days),
+            incoming: ServerForm::from_server(&account.incoming),
+            outgoing: ServerForm::from_server(&account.outgoing),
+            password: String::new(),
             account,
             changed: false,
         }
@@ -119,11 +131,24 @@ impl Editing {
             optional(&self.pop3_check_minutes, tr!("settings-pop3-check"))?;
         account.pop3.delete_after_days =
             optional(&self.pop3_delete_after_days, tr!("settings-pop3-days"))?;
+        account.incoming = self.incoming.to_server(&tr!("wizard-incoming"))?;
+        account.outgoing = self.outgoing.to_server(&tr!("wizard-outgoing"))?;
         Ok(account)
     }
 }
 
+/// Which part of settings is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// The selected account: name, signature, options.
+    General,
+    /// The selected account: its servers and password.
+    Servers,
+    Appearance,
+}
+
 pub struct Settings {
+    page: Page,
     prefs: Preferences,
     accounts: Vec<Account>,
     editing: Option<Editing>,
@@ -137,6 +162,11 @@ impl Settings {
         let accounts = engine.accounts();
         let editing = accounts.first().cloned().map(Editing::new);
         Self {
+            page: if editing.is_some() {
+                Page::General
+            } else {
+                Page::Appearance
+            },
             prefs,
             accounts,
             editing,
@@ -156,9 +186,13 @@ impl Settings {
     pub fn update(&mut self, engine: &Engine, message: Message) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Close => return (Task::none(), Some(Event::Close)),
+            Message::Show(page) => self.page = page,
             Message::SelectAccount(name) => {
                 if let Some(account) = self.accounts.iter().find(|a| a.name == name) {
                     self.editing = Some(Editing::new(account.clone()));
+                    if self.page == Page::Appearance {
+                        self.page = Page::General;
+                    }
                     self.confirm_remove = false;
                     self.message = None;
                 }
@@ -201,6 +235,32 @@ impl Settings {
                     *slot = v;
                 }
             }
+            Message::ServerField(which, field, value) => {
+                if let Some(e) = self.edit() {
+                    let form = match which {
+                        Which::Incoming => &mut e.incoming,
+                        Which::Outgoing => &mut e.outgoing,
+                    };
+                    match field {
+                        Field::Host => form.host = value,
+                        Field::Port => form.port = value,
+                        Field::Username => form.username = value,
+                    }
+                }
+            }
+            Message::ServerSecurity(which, choice) => {
+                if let Some(e) = self.edit() {
+                    match which {
+                        Which::Incoming => e.incoming.security = Some(choice.0),
+                        Which::Outgoing => e.outgoing.security = Some(choice.0),
+                    }
+                }
+            }
+            Message::Password(value) => {
+                if let Some(e) = self.edit() {
+                    e.password = value;
+                }
+            }
             Message::SaveAccount => {
                 let Some(editing) = &self.editing else {
                     return (Task::none(), None);
@@ -208,9 +268,11 @@ impl Settings {
                 match editing.result() {
                     Ok(account) => {
                         self.busy = true;
+                        let password = (!editing.password.is_empty())
+                            .then(|| Secret::new(editing.password.clone()));
                         return (
                             Task::perform(
-                                engine.clone().update_account(account),
+                                engine.clone().update_account(account, password),
                                 Message::AccountSaved,
                             ),
                             None,
@@ -226,6 +288,7 @@ impl Settings {
                         self.accounts = engine.accounts();
                         if let Some(e) = self.editing.as_mut() {
                             e.changed = false;
+                            e.password.clear();
                             engine.start_account(&e.account.name);
                         }
                         self.message = Some(Ok(tr!("settings-saved")));
@@ -303,18 +366,33 @@ impl Settings {
         ]
         .spacing(theme::SPACING)
         .align_y(Alignment::Center);
-        let mut body = column![header].spacing(theme::SPACING * 2.0);
+        let mut body = column![].spacing(theme::SPACING * 2.0);
         if let Some(message) = &self.message {
             body = body.push(match message {
                 Ok(done) => text(done.clone()).style(theme::success_text),
                 Err(problem) => text(problem.clone()).style(theme::danger_text),
             });
         }
-        body = body
-            .push(self.accounts_view())
-            .push(rule::horizontal(1))
-            .push(self.appearance_view());
-        container(scrollable(body.padding(iced::Padding::ZERO.right(12.0))))
+        body = body.push(match (self.page, &self.editing) {
+            (Page::General, Some(e)) => self.general_form(e),
+            (Page::Servers, Some(e)) => self.servers_form(e),
+            _ => self.appearance_view(),
+        });
+        // Saving stays in view however far the form is scrolled.
+        let changed = self.editing.as_ref().is_some_and(|e| e.changed);
+        let footer = row![
+            space::horizontal(),
+            button(text(tr!("settings-save")))
+                .on_press_maybe((changed && !self.busy).then_some(Message::SaveAccount)),
+        ];
+        let content = column![
+            header,
+            self.tabs(),
+            scrollable(body.padding(iced::Padding::ZERO.right(12.0))).height(Length::Fill),
+            footer,
+        ]
+        .spacing(theme::SPACING * 2.0);
+        container(content)
             .padding(theme::SPACING * 3.0)
             .max_width(760)
             .max_height(680)
@@ -322,41 +400,67 @@ impl Settings {
             .into()
     }
 
-    fn accounts_view(&self) -> Element<'_, Message> {
-        let tabs = row(self.accounts.iter().map(|a| {
-            let selected = self
-                .editing
-                .as_ref()
-                .is_some_and(|e| e.account.name == a.name);
-            button(text(a.name.clone()).size(theme::SMALL_SIZE))
+    /// The accounts, the appearance, and the selected account's two pages.
+    fn tabs(&self) -> Element<'_, Message> {
+        let tab = |label: String, selected: bool, message: Message| {
+            button(text(label).size(theme::SMALL_SIZE))
                 .style(if selected {
                     button::primary
                 } else {
                     button::secondary
                 })
-                .on_press(Message::SelectAccount(a.name.clone()))
-                .into()
+                .on_press(message)
+        };
+        let on_account = |name: &str| {
+            self.page != Page::Appearance
+                && self
+                    .editing
+                    .as_ref()
+                    .is_some_and(|e| e.account.name == name)
+        };
+        let top = row(self.accounts.iter().map(|a| {
+            tab(
+                a.name.clone(),
+                on_account(&a.name),
+                Message::SelectAccount(a.name.clone()),
+            )
+            .into()
         }))
-        .spacing(theme::SPACING)
+        .push(tab(
+            tr!("settings-appearance"),
+            self.page == Page::Appearance,
+            Message::Show(Page::Appearance),
+        ))
         .push(space::horizontal())
         .push(
-            button(text(tr!("settings-add-account")))
+            button(text(tr!("settings-add-account")).size(theme::SMALL_SIZE))
                 .style(button::secondary)
                 .on_press(Message::AddAccount),
         )
+        .spacing(theme::SPACING)
         .align_y(Alignment::Center);
-        let mut section = column![
-            text(tr!("settings-accounts")).size(theme::HEADING_SIZE),
-            scrollable(tabs).horizontal()
-        ]
-        .spacing(theme::SPACING * 1.5);
-        if let Some(editing) = &self.editing {
-            section = section.push(self.account_form(editing));
+        let mut tabs = column![scrollable(top).horizontal()].spacing(theme::SPACING);
+        if self.page != Page::Appearance && self.editing.is_some() {
+            tabs = tabs.push(
+                row![
+                    tab(
+                        tr!("settings-general"),
+                        self.page == Page::General,
+                        Message::Show(Page::General)
+                    ),
+                    tab(
+                        tr!("settings-servers"),
+                        self.page == Page::Servers,
+                        Message::Show(Page::Servers)
+                    ),
+                ]
+                .spacing(theme::SPACING),
+            );
         }
-        section.into()
+        tabs.into()
     }
 
-    fn account_form<'a>(&'a self, e: &'a Editing) -> Element<'a, Message> {
+    fn general_form<'a>(&'a self, e: &'a Editing) -> Element<'a, Message> {
         let a = &e.account;
         let number = |which: Number, value: &'a str, label: String| {
             row![
@@ -450,11 +554,8 @@ impl Settings {
                 ));
             }
         }
-        let save = button(text(tr!("settings-save")))
-            .on_press_maybe((e.changed && !self.busy).then_some(Message::SaveAccount));
         form = form.push(
             row![
-                save,
                 space::horizontal(),
                 button(text(tr!("settings-remove")))
                     .style(button::danger)
@@ -465,6 +566,42 @@ impl Settings {
         if self.confirm_remove {
             form = form.push(self.remove_confirmation(a));
         }
+        container(form)
+            .padding(theme::SPACING * 1.5)
+            .style(container::bordered_box)
+            .into()
+    }
+
+    fn servers_form<'a>(&'a self, e: &'a Editing) -> Element<'a, Message> {
+        let a = &e.account;
+        let form = column![]
+            .spacing(theme::SPACING * 1.5)
+            .push(server_form::editor(
+                Which::Incoming,
+                &e.incoming,
+                a.protocol,
+                Message::ServerField,
+                Message::ServerSecurity,
+            ))
+            .push(server_form::editor(
+                Which::Outgoing,
+                &e.outgoing,
+                a.protocol,
+                Message::ServerField,
+                Message::ServerSecurity,
+            ))
+            .push(
+                row![
+                    text(tr!("settings-password")).width(Length::Fixed(160.0)),
+                    text_input(&tr!("settings-password-hint"), &e.password)
+                        .id("settings-password")
+                        .secure(true)
+                        .on_input(Message::Password)
+                        .padding(4),
+                ]
+                .spacing(theme::SPACING)
+                .align_y(Alignment::Center),
+            );
         container(form)
             .padding(theme::SPACING * 1.5)
             .style(container::bordered_box)

@@ -2,14 +2,10 @@
 //! plain words; the servers for approval; signing in, with precise errors and a way to accept
 //! a certificate; manual settings editable at every step.
 
-use iced::widget::{
-    button, column, container, pick_list, row, rule, scrollable, space, text, text_input,
-};
+use iced::widget::{button, column, container, row, rule, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use crate::engine::account::{
-    AcceptedCert, Account, Auth, Pop3Options, Protocol, Security, Server, SyncOptions,
-};
+use crate::engine::account::{AcceptedCert, Account, Pop3Options, Protocol, Security, SyncOptions};
 use crate::engine::discover::DiscoverSettings;
 use crate::engine::error::ErrorKind;
 use crate::engine::handle::{Discovery, Engine, Failure, Found};
@@ -19,6 +15,7 @@ use crate::tr;
 use crate::ui::theme;
 use crate::ui::widget::choice;
 use crate::ui::widget::icon::{self, Icon};
+use crate::ui::widget::server_form::{self, Field, SecurityChoice, ServerForm, Which};
 
 /// Where the wizard is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,91 +30,6 @@ pub enum Step {
     Verifying,
     /// Saving the account.
     Saving,
-}
-
-/// One server's fields as typed, before they are checked.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ServerForm {
-    pub host: String,
-    pub port: String,
-    pub security: Option<Security>,
-    pub username: String,
-}
-
-impl ServerForm {
-    fn from_server(server: &Server) -> Self {
-        Self {
-            host: server.host.clone(),
-            port: server.port.to_string(),
-            security: Some(server.security),
-            username: server.username.clone(),
-        }
-    }
-
-    fn to_server(&self, which: &str) -> Result<Server, String> {
-        let host = self.host.trim();
-        if host.is_empty() || host.contains(char::is_whitespace) {
-            return Err(tr!("wizard-error-host", server = which));
-        }
-        let port: u16 = self
-            .port
-            .trim()
-            .parse()
-            .ok()
-            .filter(|p| *p > 0)
-            .ok_or_else(|| tr!("wizard-error-port", server = which))?;
-        let security = self
-            .security
-            .ok_or_else(|| tr!("wizard-error-security", server = which))?;
-        Ok(Server {
-            host: host.to_owned(),
-            port,
-            security,
-            username: self.username.trim().to_owned(),
-            auth: Auth::Password,
-        })
-    }
-}
-
-/// Which server a manual field belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Which {
-    Incoming,
-    Outgoing,
-}
-
-/// A field of a server form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Host,
-    Port,
-    Username,
-}
-
-/// A security choice as the pick list shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SecurityChoice(pub Security);
-
-impl SecurityChoice {
-    const ALL: [SecurityChoice; 3] = [
-        SecurityChoice(Security::Tls),
-        SecurityChoice(Security::Starttls),
-        SecurityChoice(Security::Plain),
-    ];
-}
-
-impl std::fmt::Display for SecurityChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&security_name(self.0))
-    }
-}
-
-fn security_name(security: Security) -> String {
-    match security {
-        Security::Tls => tr!("security-tls"),
-        Security::Starttls => tr!("security-starttls"),
-        Security::Plain => tr!("security-plain"),
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -603,15 +515,19 @@ impl Wizard {
         }
         if self.editing {
             content = content
-                .push(server_editor(
+                .push(server_form::editor(
                     Which::Incoming,
                     &self.incoming,
                     self.protocol,
+                    Message::ServerField,
+                    Message::ServerSecurity,
                 ))
-                .push(server_editor(
+                .push(server_form::editor(
                     Which::Outgoing,
                     &self.outgoing,
                     self.protocol,
+                    Message::ServerField,
+                    Message::ServerSecurity,
                 ));
         } else {
             content = content
@@ -718,18 +634,13 @@ fn labeled<'a>(label: String, input: impl Into<Element<'a, Message>>) -> Element
         .into()
 }
 
-fn protocol_name(which: Which, protocol: Protocol) -> String {
-    match (which, protocol) {
-        (Which::Incoming, Protocol::Imap) => tr!("wizard-incoming-imap"),
-        (Which::Incoming, Protocol::Pop3) => tr!("wizard-incoming-pop3"),
-        (Which::Outgoing, _) => tr!("wizard-outgoing-smtp"),
-    }
-}
-
 fn server_summary<'a>(which: Which, form: &ServerForm, protocol: Protocol) -> Element<'a, Message> {
-    let security = form.security.map(security_name).unwrap_or_default();
+    let security = form
+        .security
+        .map(server_form::security_name)
+        .unwrap_or_default();
     column![
-        text(protocol_name(which, protocol)).font(theme::BOLD),
+        text(server_form::protocol_name(which, protocol)).font(theme::BOLD),
         text(tr!(
             "wizard-server-line",
             host = form.host.as_str(),
@@ -741,55 +652,6 @@ fn server_summary<'a>(which: Which, form: &ServerForm, protocol: Protocol) -> El
             .style(theme::muted),
     ]
     .spacing(2)
-    .into()
-}
-
-fn server_editor<'a>(which: Which, form: &ServerForm, protocol: Protocol) -> Element<'a, Message> {
-    let field = move |f: Field| move |v: String| Message::ServerField(which, f, v);
-    let prefix = match which {
-        Which::Incoming => "incoming",
-        Which::Outgoing => "outgoing",
-    };
-    let id = move |f: &str| iced::widget::Id::from(format!("{prefix}-{f}"));
-    column![
-        text(protocol_name(which, protocol)).font(theme::BOLD),
-        row![
-            labeled(
-                tr!("wizard-host"),
-                text_input("mail.example.com", &form.host)
-                    .id(id("host"))
-                    .on_input(field(Field::Host))
-                    .padding(6)
-            ),
-            container(labeled(
-                tr!("wizard-port"),
-                text_input("993", &form.port)
-                    .id(id("port"))
-                    .on_input(field(Field::Port))
-                    .padding(6)
-            ))
-            .width(Length::Fixed(80.0)),
-            container(labeled(
-                tr!("wizard-security"),
-                pick_list(
-                    SecurityChoice::ALL,
-                    form.security.map(SecurityChoice),
-                    move |c| Message::ServerSecurity(which, c)
-                )
-                .padding(6)
-            ))
-            .width(Length::Fixed(190.0)),
-        ]
-        .spacing(theme::SPACING),
-        labeled(
-            tr!("wizard-username"),
-            text_input("", &form.username)
-                .id(id("username"))
-                .on_input(field(Field::Username))
-                .padding(6)
-        ),
-    ]
-    .spacing(theme::SPACING)
     .into()
 }
 

@@ -41,7 +41,22 @@ fn accounts_appearance_and_notifications_are_edited_and_kept() {
     ui.quiesce();
     ui.snapshot("settings", &Theme::Light);
 
+    // A new password goes into the keyring, never into the settings file.
+    ui.click("Servers and password");
+    ui.wait_for_text("Incoming mail (IMAP)");
+    ui.type_into("settings-password", "a-new-secret");
+    ui.click("Save changes");
+    ui.wait_for_text("Saved.");
+    let keyring = tidings::engine::credentials::Keyring::new(&p.config);
+    assert_eq!(
+        keyring.password(&alice.name).expect("password").expose(),
+        "a-new-secret"
+    );
+    let file = std::fs::read_to_string(p.accounts_file()).expect("accounts file");
+    assert!(!file.contains("a-new-secret"));
+
     // Appearance and notifications apply at once and are kept for the next start.
+    ui.click("Appearance");
     ui.click("Dark");
     assert_eq!(ui.app.theme(), Some(Theme::Dark));
     ui.click("Tell me when new mail arrives");
