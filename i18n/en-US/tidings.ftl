@@ -535,7 +535,6 @@ composer-error-recipients = Add at least one recipient.
 ## Window: settings
 
 settings-title = Settings
-settings-accounts = Accounts
 settings-add-account = Add an account
 settings-account-summary = { $email } · { $protocol } · { $host }
 settings-display-name = Your name

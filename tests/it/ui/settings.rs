@@ -23,7 +23,7 @@ fn accounts_appearance_and_notifications_are_edited_and_kept() {
     ui.quiesce();
 
     ui.click("Settings");
-    ui.wait_for_text("Accounts");
+    ui.wait_for_text("Servers and password");
     // Alice's account first: IMAP options.
     assert!(
         ui.shows("Keep a copy of sent mail in the Sent folder"),
