@@ -443,6 +443,7 @@ list-no-sender = (no sender)
 list-no-subject = (no subject)
 reading-nothing = Select a message to read it.
 reading-loading = Opening the message…
+reading-not-downloaded = The text of this message has not been downloaded yet. It shows here as soon as the sync brings it, unless the message is older than the days kept for reading offline (see Settings).
 reading-to = To
 reading-cc = Cc
 reading-reply-to = Reply to

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::{Engine, Failure, blocking};
 use crate::engine::message::{ReadMessage, safe_file_name};
-use crate::engine::store::MessageId;
+use crate::engine::store::{MessageId, MessageSummary, StoreError};
 use crate::engine::tls::{Tls, TrustSettings};
 use crate::tr;
 
@@ -15,6 +15,38 @@ const IMAGE_LIMIT: usize = 10 * 1024 * 1024;
 /// At most this many remote images are fetched for one message.
 const IMAGE_COUNT: usize = 50;
 const FETCH_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A message for the reader.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub message: ReadMessage,
+    /// False while the body is still on the server: `message` then holds only what the
+    /// stored headers say, and the sync brings the rest.
+    pub downloaded: bool,
+}
+
+/// What the stored headers of a message say, without a body.
+fn headers_only(summary: &MessageSummary) -> ReadMessage {
+    ReadMessage {
+        subject: summary.subject.clone(),
+        from: vec![summary.from.clone()]
+            .into_iter()
+            .filter(|a| !a.address.is_empty() || !a.name.is_empty())
+            .collect(),
+        reply_to: Vec::new(),
+        to: summary.to.clone(),
+        cc: summary.cc.clone(),
+        bcc: Vec::new(),
+        date: Some(summary.date),
+        message_id: summary.message_id.clone(),
+        text: String::new(),
+        body: Vec::new(),
+        from_html: false,
+        remote_images: 0,
+        attachments: Vec::new(),
+        unreadable: false,
+    }
+}
 
 /// Why something could not be opened or saved, for the user.
 fn io_failure(path: &std::path::Path, e: &std::io::Error) -> Failure {
@@ -27,9 +59,25 @@ fn io_failure(path: &std::path::Path, e: &std::io::Error) -> Failure {
 
 impl Engine {
     /// A stored message parsed for reading. A message that cannot be parsed comes back
-    /// marked unreadable with its source as the body.
-    pub async fn read(self, id: i64) -> Result<ReadMessage, Failure> {
-        blocking(move || Ok(self.inner.store.read_message(MessageId(id))?)).await
+    /// marked unreadable with its source as the body. One whose body is still on the server
+    /// comes back with what its stored headers say (sender, recipients, date) and no body,
+    /// so the reader never shows less than the list did.
+    pub async fn read(self, id: i64) -> Result<Reading, Failure> {
+        blocking(move || {
+            let store = &self.inner.store;
+            match store.read_message(MessageId(id)) {
+                Ok(message) => Ok(Reading {
+                    message,
+                    downloaded: true,
+                }),
+                Err(StoreError::NoBody(_)) => Ok(Reading {
+                    message: headers_only(&store.summary(MessageId(id))?),
+                    downloaded: false,
+                }),
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await
     }
 
     /// The message exactly as stored, as text for the "source" view.

@@ -481,7 +481,8 @@ fn renderer_name(snapshot: &iced_test::simulator::Snapshot) -> String {
 
 /// Waits until a future is ready on a runtime, with the usual patience.
 pub fn block_on<T>(ui: &Ui, future: impl std::future::Future<Output = T>) -> T {
+    // The timer is made inside the runtime: it needs its reactor.
     ui.runtime
-        .block_on(tokio::time::timeout(PATIENCE, future))
+        .block_on(async { tokio::time::timeout(PATIENCE, future).await })
         .expect("in time")
 }

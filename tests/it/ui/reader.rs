@@ -7,7 +7,7 @@ use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 
 use iced::Theme;
-use tidings::engine::account::Protocol;
+use tidings::engine::account::{Accounts, Protocol};
 use tidings::ui::app::Message;
 use tidings::ui::screen::mailbox;
 
@@ -174,5 +174,60 @@ fn a_message_that_cannot_be_parsed_is_listed_and_shows_its_source() {
     assert!(ui.shows("an email at all"), "{:?}", ui.texts());
     ui.click("Show the message");
     ui.wait_for_text("Show the source");
+    mail::forget(profile.path(), &account);
+}
+
+/// A message clicked before its body was downloaded showed only its subject, and stayed so.
+/// Here the account keeps bodies of the last 30 days only, so this message from 2024 stays
+/// headers-only until the offline window is widened: the reader shows what the headers say
+/// (sender with address, date, recipients) at once, and the body as soon as the sync brings
+/// it, without another click.
+#[test]
+fn a_message_whose_body_is_not_here_yet_shows_its_headers_then_its_body() {
+    let servers = MailServers::start();
+    let minutes = Mail {
+        body: "The minutes of Tuesday are below.",
+        ..simple(
+            ("Bob Builder", "bob@example.test"),
+            "Minutes of the meeting",
+            5,
+            "minutes",
+        )
+    };
+    servers.dovecot.fill(
+        &servers.user(0).address,
+        "INBOX",
+        [(minutes.raw(), "", None)],
+    );
+    let profile = tempfile::tempdir().expect("profile");
+    let mut account = mail::add_account(&servers, 0, Protocol::Imap, profile.path());
+    account.sync.bodies_for_days = Some(30);
+    let p = tidings::engine::Profile::under(profile.path());
+    let mut accounts = Accounts::load(&p.accounts_file()).expect("accounts");
+    accounts.update(account.clone()).expect("offline window");
+
+    let mut ui = Ui::open(profile.path());
+    ui.wait_for_text("Minutes of the meeting");
+    ui.quiesce();
+    ui.click("Minutes of the meeting");
+    ui.wait_for("has not been downloaded yet");
+    assert!(ui.has("Bob Builder"), "{:?}", ui.texts());
+    assert!(ui.has("<bob@example.test>"), "{:?}", ui.texts());
+    assert!(
+        ui.has("alice@example.test"),
+        "the To line: {:?}",
+        ui.texts()
+    );
+    assert!(ui.shows("2024"), "the date: {:?}", ui.texts());
+    assert!(!ui.shows("The minutes of Tuesday"), "{:?}", ui.texts());
+
+    // Every body kept from now on: the next sync brings this one, and the reader shows it.
+    account.sync.bodies_for_days = None;
+    let engine = ui.app.engine().cloned().expect("engine");
+    super::driver::block_on(&ui, engine.clone().update_account(account.clone(), None))
+        .expect("save the account");
+    engine.start_account(&account.name);
+    ui.wait_for("The minutes of Tuesday are below.");
+    assert!(!ui.shows("has not been downloaded yet"), "{:?}", ui.texts());
     mail::forget(profile.path(), &account);
 }

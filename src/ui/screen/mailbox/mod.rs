@@ -213,7 +213,11 @@ impl Mailbox {
                         folder: f,
                     } => *a == account && folder.as_ref().is_none_or(|changed| changed == f),
                 };
-                let folders = self.load_folders(engine);
+                let reader = self
+                    .reader
+                    .store_changed(engine, &account, folder.as_deref())
+                    .map(Message::Reader);
+                let folders = Task::batch([self.load_folders(engine), reader]);
                 if shows_it {
                     Task::batch([folders, self.reload_list(engine)])
                 } else {

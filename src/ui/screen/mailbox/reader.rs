@@ -9,7 +9,7 @@ use iced::widget::{button, column, container, image, row, scrollable, space, tex
 use iced::{Alignment, Element, Length, Task};
 
 use crate::engine::handle::reading::open_link;
-use crate::engine::handle::{Engine, Failure, Row};
+use crate::engine::handle::{Engine, Failure, Reading, Row};
 use crate::engine::message::{Address, Attachment, Block, ImageSource, Inline, ReadMessage};
 use crate::tr;
 use crate::ui::theme;
@@ -21,7 +21,7 @@ use super::Act;
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Loaded(i64, Result<Box<ReadMessage>, Failure>),
+    Loaded(i64, Result<Box<Reading>, Failure>),
     Embedded(i64, usize, Result<Vec<u8>, Failure>),
     LoadRemote,
     Remote(i64, Vec<(String, Result<Vec<u8>, String>)>),
@@ -46,6 +46,9 @@ pub struct Reader {
     row: Option<Row>,
     /// The parsed message; none while it loads.
     message: Option<Result<ReadMessage, Failure>>,
+    /// The body is still on the server: `message` holds the headers, and the message is
+    /// read again whenever the store changes until the body is there.
+    waiting: bool,
     images: Images,
     remote: Remote,
     /// The raw source, when shown.
@@ -100,13 +103,38 @@ impl Reader {
             return Task::none();
         }
         self.message = None;
+        self.waiting = false;
         self.images = Images::default();
         self.remote = Remote::Blocked;
         self.source = None;
         self.notice = None;
+        Self::read(engine, id)
+    }
+
+    fn read(engine: &Engine, id: i64) -> Task<Message> {
         Task::perform(engine.clone().read(id), move |r| {
             Message::Loaded(id, r.map(Box::new))
         })
+    }
+
+    /// The store changed for an account (and perhaps one folder of it): a message whose
+    /// body was awaited is read again, so it shows as soon as the sync brings it.
+    pub fn store_changed(
+        &self,
+        engine: &Engine,
+        account: &str,
+        folder: Option<&str>,
+    ) -> Task<Message> {
+        match &self.row {
+            Some(row)
+                if self.waiting
+                    && row.account == account
+                    && folder.is_none_or(|f| f == row.folder) =>
+            {
+                Self::read(engine, row.id)
+            }
+            _ => Task::none(),
+        }
     }
 
     pub fn clear(&mut self) {
@@ -137,6 +165,10 @@ impl Reader {
     pub fn update(&mut self, engine: &Engine, message: Message) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Loaded(id, result) if Some(id) == self.id() => {
+                let result = result.map(|r| {
+                    self.waiting = !r.downloaded;
+                    r.message
+                });
                 let task = match &result {
                     // Embedded images are part of the message: shown at once.
                     Ok(m) => Task::batch(m.attachments.iter().filter(|a| a.inline).map(|a| {
@@ -147,7 +179,7 @@ impl Reader {
                     })),
                     Err(_) => Task::none(),
                 };
-                self.message = Some(result.map(|m| *m));
+                self.message = Some(result);
                 return (task, None);
             }
             Message::Embedded(id, index, Ok(bytes)) if Some(id) == self.id() => {
@@ -284,10 +316,26 @@ impl Reader {
         }
         let body: Element<'a, Message> = match &self.message {
             None => column![
-                text(row.subject.clone()).size(theme::HEADING_SIZE),
+                text(row.subject.clone())
+                    .size(theme::HEADING_SIZE)
+                    .font(theme::BOLD),
+                row![
+                    text(row.from.clone()).font(theme::BOLD),
+                    space::horizontal(),
+                    text(
+                        row.date
+                            .map(|d| crate::i18n::format_full_date(
+                                &d.with_timezone(&chrono::Local)
+                            ))
+                            .unwrap_or_default()
+                    )
+                    .size(theme::SMALL_SIZE)
+                    .style(theme::muted),
+                ]
+                .spacing(theme::SPACING),
                 text(tr!("reading-loading")).style(theme::muted),
             ]
-            .spacing(theme::SPACING)
+            .spacing(theme::SPACING * 1.5)
             .into(),
             Some(Err(failure)) => column![
                 text(row.subject.clone()).size(theme::HEADING_SIZE),
@@ -323,6 +371,16 @@ impl Reader {
         view = view.push(self.header(m));
         if let Some(notice) = &self.notice {
             view = view.push(text(notice.clone()).style(theme::success_text));
+        }
+        if self.waiting {
+            view = view.push(
+                container(text(tr!("reading-not-downloaded")))
+                    .padding(theme::SPACING)
+                    .width(Length::Fill)
+                    .style(theme::notice),
+            );
+            // No body, no source yet: nothing more to show.
+            return view.into();
         }
         if m.unreadable {
             view = view.push(
