@@ -5,9 +5,9 @@
 mod composing;
 mod driver;
 mod first_run;
-mod mail;
+pub(crate) mod mail;
 mod offline;
 mod reader;
-mod reading;
+pub(crate) mod reading;
 mod settings;
 mod wizard;

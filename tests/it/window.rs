@@ -1,77 +1,196 @@
-//! The binary opens a real window under Xvfb.
+//! The binary opens a real window under Xvfb: empty, and with a synced account whose mail is
+//! clicked and read as a person would.
 
-use std::process::{Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 
+use tidings::engine::account::Protocol;
+
+use crate::support::MailServers;
 use crate::support::system::wait_until;
 use crate::support::xvfb::Xvfb;
+
+/// The binary running in its own window.
+struct Window {
+    app: Child,
+    id: String,
+    display: String,
+    stderr: PathBuf,
+}
+
+impl Window {
+    /// Starts `tidings` with extra arguments on the profile at `home` and waits for its window.
+    fn open(x: &Xvfb, home: &Path, args: &[&str]) -> Self {
+        let stderr = home.join("stderr.txt");
+        let app = Command::new(env!("CARGO_BIN_EXE_tidings"))
+            .args(args)
+            .env("DISPLAY", &x.display)
+            .env("TIDINGS_HOME", home)
+            .env("ICED_BACKEND", "tiny-skia")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&stderr).expect("stderr file"))
+            .spawn()
+            .expect("start tidings");
+        let mut window = Self {
+            id: String::new(),
+            display: x.display.clone(),
+            stderr,
+            app,
+        };
+        let pid = window.app.id().to_string();
+        // A deadline for a hung start, not a speed check: a debug build on a loaded 2-core
+        // CI machine can take a minute to map its first window. Searching by process keeps
+        // windows of tests running at the same time apart.
+        let mut found = String::new();
+        let display = window.display.clone();
+        let appeared = wait_until(180.0, || {
+            let out = Command::new("xdotool")
+                .args([
+                    "search",
+                    "--onlyvisible",
+                    "--pid",
+                    &pid,
+                    "--name",
+                    "^Tidings$",
+                ])
+                .env("DISPLAY", &display)
+                .output();
+            found = out
+                .map(|o| {
+                    String::from_utf8_lossy(&o.stdout)
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .to_owned()
+                })
+                .unwrap_or_default();
+            !found.is_empty()
+        });
+        if !appeared {
+            let stderr = window.stop();
+            panic!("no window titled Tidings appeared: {stderr}");
+        }
+        window.id = found;
+        // Give the first frame time to be drawn.
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        window
+    }
+
+    /// A screenshot of the window, in the test's scratch directory.
+    fn screenshot(&self, name: &str) -> PathBuf {
+        let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-window", &self.id])
+            .arg(&shot)
+            .env("DISPLAY", &self.display)
+            .status()
+            .expect("import");
+        assert!(status.success(), "the screenshot failed");
+        shot
+    }
+
+    /// Clicks at a point of the window, as a person with a mouse.
+    fn click(&self, x: u32, y: u32) {
+        let status = Command::new("xdotool")
+            .args([
+                "mousemove",
+                "--window",
+                &self.id,
+                &x.to_string(),
+                &y.to_string(),
+            ])
+            .args(["click", "1"])
+            .env("DISPLAY", &self.display)
+            .status()
+            .expect("xdotool");
+        assert!(status.success(), "the click failed");
+    }
+
+    /// Stops the binary; what it wrote to stderr.
+    fn stop(&mut self) -> String {
+        let _ = self.app.kill();
+        let _ = self.app.wait();
+        std::fs::read_to_string(&self.stderr).unwrap_or_default()
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// How many colours a region of an image holds (1 for a blank one).
+fn colours(image: &Path, region: &str) -> u32 {
+    let out = Command::new("convert")
+        .arg(image)
+        .args(["-crop", region, "+repage", "-format", "%k", "info:"])
+        .output()
+        .expect("convert");
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0)
+}
 
 #[test]
 fn the_binary_opens_a_window_titled_tidings() {
     let x = Xvfb::start();
     let profile = tempfile::tempdir().expect("profile");
-    let runtime_dir = tempfile::tempdir().expect("runtime dir");
-    let mut app = Command::new(env!("CARGO_BIN_EXE_tidings"))
-        .env("DISPLAY", &x.display)
-        .env("TIDINGS_HOME", profile.path())
-        .env("XDG_RUNTIME_DIR", runtime_dir.path())
-        .env("ICED_BACKEND", "tiny-skia")
-        .env_remove("WAYLAND_DISPLAY")
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(profile.path().join("stderr.txt")).expect("stderr file"))
-        .spawn()
-        .expect("start tidings");
-
-    let mut window = String::new();
-    // A deadline for a hung start, not a speed check: a debug build on a loaded 2-core CI
-    // machine can take a minute to map its first window.
-    let found = wait_until(180.0, || {
-        let out = Command::new("xdotool")
-            .args(["search", "--name", "^Tidings$"])
-            .env("DISPLAY", &x.display)
-            .output();
-        window = out
-            .map(|o| {
-                String::from_utf8_lossy(&o.stdout)
-                    .lines()
-                    .next()
-                    .unwrap_or("")
-                    .to_owned()
-            })
-            .unwrap_or_default();
-        !window.is_empty()
-    });
-    if !found {
-        let _ = app.kill();
-        let _ = app.wait();
-        let stderr = std::fs::read_to_string(profile.path().join("stderr.txt")).unwrap_or_default();
-        panic!("no window titled Tidings appeared: {stderr}");
-    }
-    // Give the first frame time to be drawn before the screenshot.
-    std::thread::sleep(std::time::Duration::from_secs(2));
-
-    let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("window-smoke.png");
-    let status = Command::new("import")
-        .args(["-window", &window])
-        .arg(&shot)
-        .env("DISPLAY", &x.display)
-        .status()
-        .expect("import");
-    let _ = app.kill();
-    let _ = app.wait();
-    assert!(status.success(), "the screenshot failed");
-
-    let colours = Command::new("identify")
-        .args(["-format", "%k"])
-        .arg(&shot)
-        .output()
-        .expect("identify");
-    let colours: u32 = String::from_utf8_lossy(&colours.stdout)
-        .trim()
-        .parse()
-        .unwrap_or(0);
+    let mut window = Window::open(&x, profile.path(), &[]);
+    let shot = window.screenshot("window-smoke");
+    window.stop();
+    let all = colours(&shot, "100%x100%+0+0");
     assert!(
-        colours > 8,
-        "the window looks blank ({colours} colours), see {}",
+        all > 8,
+        "the window looks blank ({all} colours), see {}",
         shot.display()
     );
+}
+
+/// The lead clicked a message and the reader showed only its subject: here the real binary,
+/// on an account synced from the harness's Dovecot, gets a click on the newest message, and
+/// the reader must show more than a heading — the sender's line, recipients and the body
+/// fill the area under it.
+#[test]
+fn a_synced_account_is_read_in_the_real_window() {
+    let servers = MailServers::start();
+    crate::ui::reading::fill_inbox(&servers);
+    let x = Xvfb::start();
+    let profile = tempfile::tempdir().expect("profile");
+    let account = crate::ui::mail::add_account(&servers, 0, Protocol::Imap, profile.path());
+    // Synced first, as `tidings sync` does, so the window opens on cached mail.
+    let synced = Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .arg("sync")
+        .env("TIDINGS_HOME", profile.path())
+        .output()
+        .expect("tidings sync");
+    assert!(
+        synced.status.success(),
+        "sync failed: {}",
+        String::from_utf8_lossy(&synced.stderr)
+    );
+
+    let mut window = Window::open(&x, profile.path(), &[]);
+    let before = window.screenshot("window-synced");
+    // The reader's area under its heading: empty before a message is chosen.
+    let reader_body = "500x300+660+170";
+    assert!(
+        colours(&before, reader_body) <= 2,
+        "the reader is not empty before a click, see {}",
+        before.display()
+    );
+    // The newest message is the list's first row, right of the folder pane.
+    window.click(430, 80);
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let after = window.screenshot("window-reading");
+    let stderr = window.stop();
+    let shown = colours(&after, reader_body);
+    assert!(
+        shown > 8,
+        "the reader shows nothing under the subject ({shown} colours), see {}; stderr: {stderr}",
+        after.display()
+    );
+    crate::ui::mail::forget(profile.path(), &account);
 }
