@@ -157,7 +157,8 @@ fn the_binary_opens_a_window_titled_tidings() {
 fn a_synced_account_is_read_in_the_real_window() {
     let servers = MailServers::start();
     crate::ui::reading::fill_inbox(&servers);
-    let x = Xvfb::start();
+    // Its own screen: another test's window over this one would spoil clicks and pictures.
+    let x = Xvfb::own();
     let profile = tempfile::tempdir().expect("profile");
     let account = crate::ui::mail::add_account(&servers, 0, Protocol::Imap, profile.path());
     // Synced first, as `tidings sync` does, so the window opens on cached mail.
@@ -173,7 +174,16 @@ fn a_synced_account_is_read_in_the_real_window() {
     );
 
     let mut window = Window::open(&x, profile.path(), &[]);
-    let before = window.screenshot("window-synced");
+    // The list drawn: its first row (right of the folder pane) shows text. A deadline for a
+    // loaded machine, not a speed check.
+    let first_row = "380x40+240+50";
+    let mut before = PathBuf::new();
+    let drawn = wait_until(120.0, || {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        before = window.screenshot("window-synced");
+        colours(&before, first_row) > 8
+    });
+    assert!(drawn, "the list never showed, see {}", before.display());
     // The reader's area under its heading: empty before a message is chosen.
     let reader_body = "500x300+660+170";
     assert!(
@@ -181,12 +191,16 @@ fn a_synced_account_is_read_in_the_real_window() {
         "the reader is not empty before a click, see {}",
         before.display()
     );
-    // The newest message is the list's first row, right of the folder pane.
-    window.click(430, 80);
-    std::thread::sleep(std::time::Duration::from_secs(3));
-    let after = window.screenshot("window-reading");
+    window.click(430, 70);
+    let mut after = PathBuf::new();
+    let mut shown = 0;
+    wait_until(60.0, || {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        after = window.screenshot("window-reading");
+        shown = colours(&after, reader_body);
+        shown > 8
+    });
     let stderr = window.stop();
-    let shown = colours(&after, reader_body);
     assert!(
         shown > 8,
         "the reader shows nothing under the subject ({shown} colours), see {}; stderr: {stderr}",

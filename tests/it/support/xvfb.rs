@@ -30,6 +30,13 @@ impl Xvfb {
                 child: None,
             };
         }
+        Self::own()
+    }
+
+    /// An X server of our own, whatever `DISPLAY` says: for a test that clicks and takes
+    /// screenshots, which another test's window on the same screen would spoil.
+    pub fn own() -> Self {
+        system::require(PACKAGES);
         // -displayfd makes Xvfb pick a free display number and tell us which.
         let mut child = Command::new("Xvfb")
             .args([
