@@ -2,6 +2,7 @@
 ## other languages may lag behind and fall back to these.
 
 app-name = Tidings
+app-title-file = { $file } — Tidings
 
 ## Window: welcome
 
@@ -67,6 +68,8 @@ cli-cmd-flag = Mark a message read, unread, flagged or unflagged
 cli-cmd-move = Move a message to another folder
 cli-cmd-delete = Delete a message
 cli-not-available = "{ $command }" is not available yet in this version of Tidings.
+cli-error-no-file = There is no message file at “{ $path }”. Give a mailto: link or the path of a message file (.eml).
+cli-error-mailto = The mailto: link “{ $link }” is not valid: its percent-encoded text is not UTF-8.
 
 ## Errors
 
@@ -532,6 +535,8 @@ composer-saved = Draft saved
 composer-preparing = Preparing the message…
 composer-error-from = Choose the account to send from.
 composer-error-recipients = Add at least one recipient.
+composer-mailto-files = The link asked to attach { $names }. A link may not take files from this computer, so nothing was attached.
+composer-mailto-dropped = The link tried to set { $names }. A link may only fill in the recipients, the subject and the text, so that was left out.
 
 ## Window: settings
 

@@ -95,11 +95,29 @@ fn run(cli: Cli) -> Result<(), CliError> {
 }
 
 fn run_window(profile: Profile, target: Option<String>) -> Result<(), CliError> {
-    if target.is_some() {
-        // Opening mailto: links and message files is built by its own issue.
-        return Err(CliError::NotAvailable("tidings MAILTO|FILE"));
+    let launch = match target {
+        None => crate::ui::app::Launch::Mailbox,
+        Some(target) => launch_for(&target)?,
+    };
+    crate::ui::run(profile, launch).map_err(|e| CliError::Window(e.to_string()))
+}
+
+/// What the window opens for a command-line target: a `mailto:` link (RFC 6068) fills in
+/// the composer; anything else is a message file to read.
+fn launch_for(target: &str) -> Result<crate::ui::app::Launch, CliError> {
+    use crate::engine::mailto::{self, MailtoError};
+    use crate::ui::app::Launch;
+    match mailto::parse(target) {
+        Ok(link) => Ok(Launch::Mailto(Box::new(link))),
+        Err(MailtoError::NotMailto) => {
+            let path = std::path::PathBuf::from(target);
+            if !path.is_file() {
+                return Err(CliError::Usage(tr!("cli-error-no-file", path = target)));
+            }
+            Ok(Launch::File(path))
+        }
+        Err(MailtoError::Encoding) => Err(CliError::Usage(tr!("cli-error-mailto", link = target))),
     }
-    crate::ui::run(profile).map_err(|e| CliError::Window(e.to_string()))
 }
 
 fn run_command(profile: Profile, command: Command) -> Result<(), CliError> {
@@ -115,5 +133,33 @@ fn run_command(profile: Profile, command: Command) -> Result<(), CliError> {
         Command::List(args) => read::list(&profile, args),
         Command::Show(args) => read::show(&profile, args),
         Command::Search(args) => read::search(&profile, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::app::Launch;
+
+    #[test]
+    fn a_target_is_a_mailto_link_or_an_existing_message_file() {
+        match launch_for("MAILTO:anna@example.org?subject=Hi&attach=/etc/passwd") {
+            Ok(Launch::Mailto(link)) => {
+                assert_eq!(link.to, ["anna@example.org"]);
+                assert_eq!(link.subject, "Hi");
+                assert_eq!(link.ignored.len(), 1);
+            }
+            other => panic!("not a link: {other:?}"),
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("m.eml");
+        std::fs::write(&file, b"Subject: x\r\n\r\nbody\r\n").unwrap();
+        let target = file.to_string_lossy().into_owned();
+        assert!(matches!(launch_for(&target), Ok(Launch::File(p)) if p == file));
+        let missing = dir.path().join("gone.eml").to_string_lossy().into_owned();
+        let e = launch_for(&missing).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.localized().contains("gone.eml"), "{}", e.localized());
+        assert!(matches!(launch_for("mailto:%FF"), Err(CliError::Usage(_))));
     }
 }

@@ -13,15 +13,30 @@ use iced::{Element, Length, Subscription, Task, Theme, event, window};
 use crate::engine::Profile;
 use crate::engine::events::Event as EngineEvent;
 use crate::engine::handle::{Engine, Failure};
+use crate::engine::mailto::MailtoDraft;
 use crate::tr;
 use crate::ui::preferences::Preferences;
-use crate::ui::screen::{composer, help, mailbox, settings, wizard};
+use crate::ui::screen::{composer, help, mailbox, message_file, settings, wizard};
 use crate::ui::shortcuts::{self, Shortcut};
 use crate::ui::theme;
 use crate::ui::widget::status_bar::Status;
 
+/// What the window was started for.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Launch {
+    /// The mailbox (or the setup wizard on the first run).
+    #[default]
+    Mailbox,
+    /// A `mailto:` link: the composer, filled in from it, over the mailbox.
+    Mailto(Box<MailtoDraft>),
+    /// A message file: shown alone in a reader, nothing stored.
+    File(PathBuf),
+}
+
 pub struct App {
     profile: Profile,
+    /// What the window was started for, until it is done.
+    launch: Launch,
     prefs: Preferences,
     engine: Option<Engine>,
     screen: Screen,
@@ -40,6 +55,8 @@ enum Screen {
     Broken(String),
     Wizard(Box<wizard::Wizard>),
     Mailbox(Box<mailbox::Mailbox>),
+    /// A message file opened from the disk.
+    File(Box<message_file::MessageFile>),
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +64,7 @@ pub enum Message {
     Opened(Box<Result<Engine, Failure>>),
     Wizard(wizard::Message),
     Mailbox(mailbox::Message),
+    File(message_file::Message),
     Composer(composer::Message),
     Settings(settings::Message),
     Help(help::Message),
@@ -63,6 +81,12 @@ pub enum Message {
 impl App {
     /// The window for a profile, and the task that opens it.
     pub fn new(profile: Profile) -> (Self, Task<Message>) {
+        Self::launch(profile, Launch::Mailbox)
+    }
+
+    /// The window for a profile started for `launch` (a link, a file), and the task that
+    /// opens the profile.
+    pub fn launch(profile: Profile, launch: Launch) -> (Self, Task<Message>) {
         let prefs = Preferences::load(&profile.settings_file());
         prefs.apply_language();
         let open = Task::perform(Engine::open(profile.clone()), |r| {
@@ -71,6 +95,7 @@ impl App {
         (
             Self {
                 profile,
+                launch,
                 prefs,
                 engine: None,
                 screen: Screen::Opening,
@@ -84,7 +109,17 @@ impl App {
     }
 
     pub fn title(&self) -> String {
-        tr!("app-name")
+        match &self.screen {
+            Screen::File(file) => tr!(
+                "app-title-file",
+                file = file
+                    .path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+            _ => tr!("app-name"),
+        }
     }
 
     pub fn profile(&self) -> &Profile {
@@ -109,6 +144,10 @@ impl App {
             Message::Opened(result) => self.opened(*result),
             Message::Wizard(m) => self.wizard(m),
             Message::Mailbox(m) => self.mailbox(m),
+            Message::File(m) => match (&mut self.screen, &self.engine) {
+                (Screen::File(file), Some(engine)) => file.update(engine, m).map(Message::File),
+                _ => Task::none(),
+            },
             Message::Composer(m) => self.composer(m),
             Message::Settings(m) => self.settings(m),
             Message::Help(m) => match help::update(m) {
@@ -138,6 +177,13 @@ impl App {
     fn opened(&mut self, result: Result<Engine, Failure>) -> Task<Message> {
         match result {
             Ok(engine) => {
+                if let Launch::File(path) = &self.launch {
+                    let (file, task) = message_file::MessageFile::new(path.clone());
+                    self.launch = Launch::Mailbox;
+                    self.screen = Screen::File(Box::new(file));
+                    self.engine = Some(engine);
+                    return task.map(Message::File);
+                }
                 let accounts = engine.accounts();
                 let task = if accounts.is_empty() {
                     self.screen = Screen::Wizard(Box::new(wizard::Wizard::new(
@@ -161,7 +207,8 @@ impl App {
                     Message::Mailbox(mailbox::Message::Queued(r.unwrap_or(0)))
                 });
                 self.engine = Some(engine);
-                Task::batch([task, outbox, queued])
+                let link = self.pending_link();
+                Task::batch([task, outbox, queued, link])
             }
             Err(failure) => {
                 self.screen = Screen::Broken(failure.message);
@@ -183,7 +230,8 @@ impl App {
                 engine.start_account(&account.name);
                 let (mailbox, open) = mailbox::Mailbox::new(&engine);
                 self.screen = Screen::Mailbox(Box::new(mailbox));
-                Task::batch([task, open.map(Message::Mailbox)])
+                let link = self.pending_link();
+                Task::batch([task, open.map(Message::Mailbox), link])
             }
             Some(wizard::Event::Cancelled) => {
                 let Some(engine) = &self.engine else {
@@ -192,6 +240,21 @@ impl App {
                 let (mailbox, open) = mailbox::Mailbox::new(engine);
                 self.screen = Screen::Mailbox(Box::new(mailbox));
                 Task::batch([task, open.map(Message::Mailbox)])
+            }
+        }
+    }
+
+    /// The composer for the `mailto:` link the window was started with, once the mailbox
+    /// shows (after the setup wizard on a first run).
+    fn pending_link(&mut self) -> Task<Message> {
+        if !matches!(self.screen, Screen::Mailbox(_)) {
+            return Task::none();
+        }
+        match std::mem::take(&mut self.launch) {
+            Launch::Mailto(link) => self.open_composer(composer::Start::Mailto(link)),
+            other => {
+                self.launch = other;
+                Task::none()
             }
         }
     }
@@ -414,6 +477,7 @@ impl App {
             )
             .into(),
             Screen::Wizard(wizard) => wizard.view().map(Message::Wizard),
+            Screen::File(file) => file.view().map(Message::File),
             Screen::Mailbox(mailbox) => {
                 // The composer takes the place of the list and the reader; the folders stay.
                 let main = match &self.composer {

@@ -16,12 +16,17 @@ use std::borrow::Cow;
 
 use crate::engine::Profile;
 
-/// The fonts the window ships, so text looks the same on every system.
+/// The fonts the window ships, so text looks the same on every system and no shipped
+/// language shows boxes: Noto Sans for Latin, Greek and Cyrillic, and a Japanese subset of
+/// Noto Sans CJK JP (`assets/fonts/README.md`), which the text shaper falls back to for
+/// kana and kanji whatever the default font.
 pub fn fonts() -> Vec<Cow<'static, [u8]>> {
     vec![
         Cow::Borrowed(include_bytes!("../../assets/fonts/NotoSans-Regular.ttf").as_slice()),
         Cow::Borrowed(include_bytes!("../../assets/fonts/NotoSans-Bold.ttf").as_slice()),
         Cow::Borrowed(include_bytes!("../../assets/fonts/NotoSans-Italic.ttf").as_slice()),
+        Cow::Borrowed(include_bytes!("../../assets/fonts/NotoSansJP-Regular.otf").as_slice()),
+        Cow::Borrowed(include_bytes!("../../assets/fonts/NotoSansJP-Bold.otf").as_slice()),
     ]
 }
 
@@ -38,10 +43,11 @@ pub fn settings() -> iced::Settings {
     }
 }
 
-/// Opens the main window and runs until it is closed.
-pub fn run(profile: Profile) -> iced::Result {
+/// Opens the window for `launch` (the mailbox, a `mailto:` link, a message file) and runs
+/// until it is closed.
+pub fn run(profile: Profile, launch: app::Launch) -> iced::Result {
     iced::application(
-        move || app::App::new(profile.clone()),
+        move || app::App::launch(profile.clone(), launch.clone()),
         app::App::update,
         app::App::view,
     )

@@ -2,12 +2,14 @@
 //! servers, reading, acting, composing and sending, offline queueing, and snapshots of the
 //! main screens (tiny-skia, as `tests/run` sets `ICED_TEST_BACKEND`).
 
-mod composing;
+pub(crate) mod composing;
 mod driver;
 mod first_run;
+mod fonts;
+mod launch;
 pub(crate) mod mail;
 mod offline;
-mod reader;
+pub(crate) mod reader;
 pub(crate) mod reading;
 mod settings;
 mod wizard;

@@ -36,7 +36,7 @@ use crate::engine::tls::{CertificateProblem, TlsError};
 
 pub use accounts::{Discovery, Found};
 pub use mail::{FolderInfo, Row, Source};
-pub use reading::Reading;
+pub use reading::{Origin, Reading};
 pub use writing::Draft;
 
 /// A failure as the user sees it: the sentence to show, what kind of failure it is (so the

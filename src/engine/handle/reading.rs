@@ -2,6 +2,7 @@
 //! or opened, its remote images fetched when the user asks, and links opened.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::{Engine, Failure, blocking};
@@ -16,6 +17,15 @@ const IMAGE_LIMIT: usize = 10 * 1024 * 1024;
 const IMAGE_COUNT: usize = 50;
 const FETCH_TIMEOUT: Duration = Duration::from_secs(20);
 
+/// Where a message the reader shows comes from.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    /// A message of the store, by id.
+    Stored(i64),
+    /// A message file opened from the disk (`tidings message.eml`), its bytes read once.
+    File(Arc<Vec<u8>>),
+}
+
 /// A message for the reader.
 #[derive(Debug, Clone)]
 pub struct Reading {
@@ -23,6 +33,28 @@ pub struct Reading {
     /// False while the body is still on the server: `message` then holds only what the
     /// stored headers say, and the sync brings the rest.
     pub downloaded: bool,
+}
+
+/// Reads a message file from the disk and parses it for reading.
+pub async fn read_file(path: PathBuf) -> Result<(Reading, Arc<Vec<u8>>), Failure> {
+    let read = tokio::task::spawn_blocking(move || {
+        std::fs::read(&path).map_err(|e| io_failure(&path, &e))
+    })
+    .await
+    .map_err(|_| Failure::other(tr!("error-internal")))??;
+    let raw = Arc::new(read);
+    let reading = Reading {
+        message: ReadMessage::parse(&raw),
+        downloaded: true,
+    };
+    Ok((reading, raw))
+}
+
+/// A stable short name for some bytes (FNV-1a), to name a folder after them.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// What the stored headers of a message say, without a body.
@@ -81,22 +113,25 @@ impl Engine {
     }
 
     /// The message exactly as stored, as text for the "source" view.
-    pub async fn source(self, id: i64) -> Result<String, Failure> {
+    pub async fn source(self, origin: Origin) -> Result<String, Failure> {
         blocking(move || {
-            let raw = self.inner.store.raw(MessageId(id))?;
+            let raw = match origin {
+                Origin::Stored(id) => self.inner.store.raw(MessageId(id))?,
+                Origin::File(raw) => raw.to_vec(),
+            };
             Ok(String::from_utf8_lossy(&raw).into_owned())
         })
         .await
     }
 
     /// The decoded bytes of one attachment.
-    pub async fn attachment(self, id: i64, index: usize) -> Result<Vec<u8>, Failure> {
+    pub async fn attachment(self, origin: Origin, index: usize) -> Result<Vec<u8>, Failure> {
         blocking(move || {
-            Ok(self
-                .inner
-                .store
-                .attachment(MessageId(id), index)?
-                .unwrap_or_default())
+            let bytes = match origin {
+                Origin::Stored(id) => self.inner.store.attachment(MessageId(id), index)?,
+                Origin::File(raw) => ReadMessage::attachment_bytes(&raw, index),
+            };
+            Ok(bytes.unwrap_or_default())
         })
         .await
     }
@@ -104,11 +139,11 @@ impl Engine {
     /// Writes one attachment to `path` (which the user chose in a save dialog).
     pub async fn save_attachment(
         self,
-        id: i64,
+        origin: Origin,
         index: usize,
         path: PathBuf,
     ) -> Result<(), Failure> {
-        let bytes = self.attachment(id, index).await?;
+        let bytes = self.attachment(origin, index).await?;
         tokio::task::spawn_blocking(move || {
             crate::engine::account::write_atomically(&path, &bytes)
                 .map_err(|e| io_failure(&path, &e))
@@ -119,9 +154,19 @@ impl Engine {
 
     /// Writes one attachment to a private folder of the profile under its sanitised name
     /// and opens it with the system's application for its type.
-    pub async fn open_attachment(self, id: i64, index: usize, name: String) -> Result<(), Failure> {
-        let dir = self.inner.profile.data.join("opened").join(id.to_string());
-        let bytes = self.attachment(id, index).await?;
+    pub async fn open_attachment(
+        self,
+        origin: Origin,
+        index: usize,
+        name: String,
+    ) -> Result<(), Failure> {
+        // A folder per message, so two attachments of the same name never meet.
+        let folder = match &origin {
+            Origin::Stored(id) => id.to_string(),
+            Origin::File(raw) => format!("file-{:016x}", fnv1a(raw)),
+        };
+        let dir = self.inner.profile.data.join("opened").join(folder);
+        let bytes = self.attachment(origin, index).await?;
         let path = dir.join(safe_file_name(&name));
         let written = path.clone();
         tokio::task::spawn_blocking(move || {

@@ -13,6 +13,7 @@ use iced::{Alignment, Element, Length, Subscription, Task};
 use crate::engine::compose::{Attachment, Outgoing, Person};
 use crate::engine::drafts::DraftId;
 use crate::engine::handle::{Draft, Engine, Failure};
+use crate::engine::mailto::{IgnoredReason, MailtoDraft};
 use crate::tr;
 use crate::ui::theme;
 use crate::ui::widget::icon::{self, Icon};
@@ -38,8 +39,11 @@ pub enum Start {
     Forward {
         id: i64,
     },
-    /// A saved draft or a prepared message (a mailto: link).
+    /// A saved draft or a prepared message.
     Draft(Box<Draft>),
+    /// A `mailto:` link, from the first account: what it may fill in is filled in, and
+    /// what it was not allowed to do is said.
+    Mailto(Box<MailtoDraft>),
 }
 
 /// An address field.
@@ -119,6 +123,8 @@ pub struct Composer {
     /// Suggestions for the field being typed in.
     suggestions: Option<(AddressField, Vec<String>)>,
     error: Option<String>,
+    /// Something the user should know about how this message was started.
+    notice: Option<String>,
     /// Still waiting for the engine to prepare a reply or forward.
     preparing: bool,
 }
@@ -156,6 +162,7 @@ impl Composer {
             sending: false,
             suggestions: None,
             error: None,
+            notice: None,
             preparing: false,
         };
         let task = match start {
@@ -180,6 +187,28 @@ impl Composer {
             }
             Start::Draft(draft) => {
                 composer.fill(*draft);
+                Task::none()
+            }
+            Start::Mailto(link) => {
+                let account = composer.from.as_ref().map(|f| f.account.clone());
+                if let Some(mut draft) = account.and_then(|a| engine.new_draft(&a)) {
+                    let m = &mut draft.message;
+                    m.to = link.to.clone();
+                    m.cc = link.cc.clone();
+                    m.bcc = link.bcc.clone();
+                    m.subject = link.subject.clone();
+                    // The link's text above the signature the new message starts with.
+                    m.text = match (link.body.is_empty(), m.text.is_empty()) {
+                        (true, _) => m.text.clone(),
+                        (false, true) => link.body.clone(),
+                        (false, false) => format!("{}\n{}", link.body, m.text),
+                    };
+                    m.in_reply_to = link.in_reply_to.clone();
+                    m.references = link.in_reply_to.iter().cloned().collect();
+                    composer.fill(draft);
+                    composer.dirty = true;
+                }
+                composer.notice = mailto_notice(&link);
                 Task::none()
             }
         };
@@ -466,6 +495,14 @@ impl Composer {
             .align_y(Alignment::Center),
         ]
         .spacing(theme::SPACING);
+        if let Some(notice) = &self.notice {
+            form = form.push(
+                container(text(notice.clone()))
+                    .padding(theme::SPACING)
+                    .width(Length::Fill)
+                    .style(theme::notice),
+            );
+        }
         if let Some(error) = &self.error {
             form = form.push(
                 container(text(error.clone()))
@@ -661,6 +698,28 @@ fn complete(value: &str, address: &str) -> String {
         None => String::new(),
     };
     format!("{kept}{address}, ")
+}
+
+/// What a `mailto:` link asked for that was not done, in words; none when it was all used.
+fn mailto_notice(link: &MailtoDraft) -> Option<String> {
+    let names = |reason: IgnoredReason| {
+        link.ignored
+            .iter()
+            .filter(|i| i.reason == reason)
+            .map(|i| format!("“{}”", i.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let files = names(IgnoredReason::ReadsFiles);
+    let dropped = names(IgnoredReason::NotAllowed);
+    let mut lines = Vec::new();
+    if !files.is_empty() {
+        lines.push(tr!("composer-mailto-files", names = files));
+    }
+    if !dropped.is_empty() {
+        lines.push(tr!("composer-mailto-dropped", names = dropped));
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 #[cfg(test)]

@@ -4,5 +4,6 @@
 pub mod composer;
 pub mod help;
 pub mod mailbox;
+pub mod message_file;
 pub mod settings;
 pub mod wizard;

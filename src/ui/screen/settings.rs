@@ -2,7 +2,7 @@
 //! copy, signature), appearance, notifications and language.
 
 use iced::widget::{
-    button, column, container, pick_list, row, scrollable, space, text, text_editor, text_input,
+    button, column, container, row, scrollable, space, text, text_editor, text_input,
 };
 use iced::{Alignment, Element, Length, Task};
 
@@ -24,8 +24,22 @@ impl std::fmt::Display for LanguageChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.0 {
             None => f.write_str(&tr!("settings-language-system")),
-            Some(tag) => f.write_str(tag),
+            Some(tag) => f.write_str(autonym(tag)),
         }
+    }
+}
+
+/// A shipped language by its own name, as people look for it in a list whatever language
+/// the window is in (so these are not translated); an unknown tag as itself.
+pub fn autonym(tag: &str) -> &str {
+    match tag {
+        "en-US" => "English (United States)",
+        "de" => "Deutsch",
+        "fr" => "Français",
+        "es" => "Español",
+        "pt-BR" => "Português (Brasil)",
+        "ja" => "日本語",
+        other => other,
     }
 }
 
@@ -681,16 +695,22 @@ impl Settings {
                 self.prefs.notify_new_mail,
                 Message::Notifications
             ),
-            row![
-                text(tr!("settings-language")),
-                pick_list(
-                    languages,
-                    Some(LanguageChoice(self.prefs.language.clone())),
-                    Message::Language
-                )
-            ]
-            .spacing(theme::SPACING)
-            .align_y(Alignment::Center),
+            text(tr!("settings-language")).size(theme::HEADING_SIZE),
+            // Every language in its own name, so anyone finds theirs; two columns keep the
+            // list short.
+            row(languages.chunks(languages.len().div_ceil(2)).map(|half| {
+                column(half.iter().map(|l| {
+                    choice::option(
+                        l.to_string(),
+                        None,
+                        self.prefs.language == l.0,
+                        Message::Language(l.clone()),
+                    )
+                }))
+                .width(Length::Fill)
+                .into()
+            }))
+            .spacing(theme::SPACING),
         ]
         .spacing(theme::SPACING * 1.5)
         .into()

@@ -13,7 +13,12 @@ use super::reading::server_flags;
 use crate::support::MailServers;
 
 /// Whether `user`'s folder on the server holds a message containing every `part`.
-fn server_has(servers: &MailServers, user: usize, folder: &str, parts: &[&[u8]]) -> bool {
+pub(crate) fn server_has(
+    servers: &MailServers,
+    user: usize,
+    folder: &str,
+    parts: &[&[u8]],
+) -> bool {
     servers
         .dovecot
         .messages(&servers.user(user).address, folder)

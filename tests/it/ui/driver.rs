@@ -22,7 +22,7 @@ use iced_test::selector::Candidate;
 use iced_test::{Selector, Simulator};
 
 use tidings::engine::Profile;
-use tidings::ui::app::{App, Message};
+use tidings::ui::app::{App, Launch, Message};
 
 /// The window size the tests use.
 pub const SIZE: Size = Size::new(1200.0, 760.0);
@@ -44,6 +44,11 @@ pub struct Ui {
 impl Ui {
     /// The window over a profile, booted: the profile is open once this returns.
     pub fn open(profile: &Path) -> Self {
+        Self::launch(profile, Launch::Mailbox)
+    }
+
+    /// The window started for a link or a file, as `tidings TARGET` starts it.
+    pub fn launch(profile: &Path, launch: Launch) -> Self {
         // The Secret Service `tests/run` starts, as the binary's main uses it.
         tidings::engine::credentials::use_platform_store();
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -53,7 +58,7 @@ impl Ui {
             .expect("tokio runtime");
         let (app, boot) = {
             let _guard = runtime.enter();
-            App::new(Profile::under(profile))
+            App::launch(Profile::under(profile), launch)
         };
         let (to_app, from_subscriptions) = mpsc::channel(1000);
         let mut ui = Self {

@@ -16,7 +16,7 @@ use super::mail::{self, Mail, simple};
 use crate::support::MailServers;
 
 /// A web server on 127.0.0.1 answering every request with one PNG, counting requests.
-fn image_server() -> (u16, Arc<Mutex<Vec<String>>>) {
+pub(crate) fn image_server() -> (u16, Arc<Mutex<Vec<String>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
     let requests = Arc::new(Mutex::new(Vec::new()));

@@ -85,3 +85,72 @@ fn accounts_appearance_and_notifications_are_edited_and_kept() {
     mail::forget(profile.path(), &alice);
     mail::forget(profile.path(), &bob);
 }
+
+/// The language list shows every shipped language by its own name; a choice applies at once
+/// and is kept for the next start; "Like the system" goes back to the system's language.
+#[test]
+fn the_language_is_chosen_in_settings_and_kept_for_the_next_start() {
+    let servers = MailServers::start();
+    let profile = tempfile::tempdir().expect("profile");
+    let p = Profile::under(profile.path());
+    let alice = mail::add_account(&servers, 0, Protocol::Imap, profile.path());
+    let mut ui = Ui::open(profile.path());
+    ui.wait_for_text("All inboxes");
+    ui.click("Settings");
+    ui.click("Appearance");
+    ui.wait_for_text("Like the system");
+    let shipped = tidings::i18n::available();
+    for language in &shipped {
+        let name = tidings::ui::screen::settings::autonym(&language.to_string()).to_owned();
+        assert!(ui.has(&name), "{name} is not listed: {:?}", ui.texts());
+    }
+    // Another language than English when one ships, so the switch shows; else English
+    // chosen explicitly instead of through the system.
+    let chosen = shipped
+        .iter()
+        .find(|l| l.to_string() != "en-US")
+        .unwrap_or(&shipped[0])
+        .clone();
+    let before = ui.texts();
+    ui.click(tidings::ui::screen::settings::autonym(&chosen.to_string()));
+    ui.settle();
+    assert_eq!(tidings::i18n::language(), chosen, "not applied at once");
+    if chosen != "en-US" {
+        assert_ne!(
+            ui.texts(),
+            before,
+            "the window still shows the old language"
+        );
+    }
+    assert_eq!(
+        Preferences::load(&p.settings_file()).language,
+        Some(chosen.to_string())
+    );
+    drop(ui);
+
+    // The next start uses it before anything is drawn.
+    tidings::i18n::set_language(&"en-US".parse().expect("tag"));
+    let mut ui = Ui::open(profile.path());
+    assert_eq!(
+        tidings::i18n::language(),
+        chosen,
+        "not kept for the next start"
+    );
+    ui.wait_for_text(&tidings::tr!("folder-unified"));
+    ui.click(&tidings::tr!("toolbar-settings"));
+    ui.click(&tidings::tr!("settings-appearance"));
+    // The last "Like the system": the first is the appearance's.
+    ui.click_last(&tidings::tr!("settings-language-system"));
+    ui.settle();
+    assert_eq!(
+        Preferences::load(&p.settings_file()).language,
+        None,
+        "{:?}",
+        ui.texts()
+    );
+    assert_eq!(
+        tidings::i18n::language(),
+        tidings::i18n::negotiate(&tidings::i18n::system_languages())
+    );
+    mail::forget(profile.path(), &alice);
+}

@@ -557,7 +557,9 @@ impl Mailbox {
             .height(Length::Fill)
             .style(theme::pane);
         let actions = self.reader.row().map(|row| self.actions(row));
-        let reader = self.reader.view(actions, self.error.as_deref());
+        let reader = self
+            .reader
+            .view(actions, self.error.as_deref(), Message::Reader);
         row![
             list,
             container(reader).width(Length::Fill).height(Length::Fill)

@@ -4,12 +4,13 @@
 //! message that cannot be parsed shows.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use iced::widget::{button, column, container, image, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Task};
 
 use crate::engine::handle::reading::open_link;
-use crate::engine::handle::{Engine, Failure, Reading, Row};
+use crate::engine::handle::{Engine, Failure, Origin, Reading, Row};
 use crate::engine::message::{Address, Attachment, Block, ImageSource, Inline, ReadMessage};
 use crate::tr;
 use crate::ui::theme;
@@ -51,6 +52,8 @@ pub struct Reader {
     waiting: bool,
     images: Images,
     remote: Remote,
+    /// The bytes of a message file shown (not one of the store).
+    file: Option<Arc<Vec<u8>>>,
     /// The raw source, when shown.
     source: Option<String>,
     /// What the last save or open did, in words.
@@ -89,6 +92,9 @@ fn remote_urls(blocks: &[Block], out: &mut Vec<String>) {
         }
     }
 }
+
+/// The id a message file shown in the reader goes by: no stored message has it.
+const FILE_ID: i64 = -1;
 
 fn person(a: &Address) -> String {
     a.to_string()
@@ -155,6 +161,47 @@ impl Reader {
         self.row.as_ref().map(|r| r.id)
     }
 
+    /// Where the shown message's bytes are.
+    fn origin(&self) -> Option<Origin> {
+        match (&self.file, &self.row) {
+            (Some(raw), _) => Some(Origin::File(raw.clone())),
+            (None, Some(row)) => Some(Origin::Stored(row.id)),
+            (None, None) => None,
+        }
+    }
+
+    /// Shows a message file opened from the disk, already read and parsed.
+    pub fn show_file(
+        &mut self,
+        engine: &Engine,
+        reading: Reading,
+        raw: Arc<Vec<u8>>,
+    ) -> Task<Message> {
+        let m = &reading.message;
+        let row = Row {
+            id: FILE_ID,
+            account: String::new(),
+            folder: String::new(),
+            from: m.from.first().map(|a| a.to_string()).unwrap_or_default(),
+            subject: m.subject.clone(),
+            date: m.date.and_then(|d| chrono::DateTime::from_timestamp(d, 0)),
+            seen: true,
+            flagged: false,
+            answered: false,
+            has_attachments: !m.attachments.is_empty(),
+            unreadable: m.unreadable,
+            thread: None,
+            thread_size: 1,
+        };
+        *self = Self {
+            row: Some(row),
+            file: Some(raw),
+            ..Self::default()
+        };
+        // As a stored message arrives: embedded images are fetched the same way.
+        self.update_loaded(engine, Ok(Box::new(reading)))
+    }
+
     fn attachment(&self, index: usize) -> Option<&Attachment> {
         match &self.message {
             Some(Ok(m)) => m.attachments.iter().find(|a| a.index == index),
@@ -162,25 +209,36 @@ impl Reader {
         }
     }
 
+    /// A message read: shown, and its embedded images (part of the message) asked for.
+    fn update_loaded(
+        &mut self,
+        engine: &Engine,
+        result: Result<Box<Reading>, Failure>,
+    ) -> Task<Message> {
+        let (Some(id), Some(origin)) = (self.id(), self.origin()) else {
+            return Task::none();
+        };
+        let result = result.map(|r| {
+            self.waiting = !r.downloaded;
+            r.message
+        });
+        let task = match &result {
+            Ok(m) => Task::batch(m.attachments.iter().filter(|a| a.inline).map(|a| {
+                let index = a.index;
+                Task::perform(engine.clone().attachment(origin.clone(), index), move |r| {
+                    Message::Embedded(id, index, r)
+                })
+            })),
+            _ => Task::none(),
+        };
+        self.message = Some(result);
+        task
+    }
+
     pub fn update(&mut self, engine: &Engine, message: Message) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Loaded(id, result) if Some(id) == self.id() => {
-                let result = result.map(|r| {
-                    self.waiting = !r.downloaded;
-                    r.message
-                });
-                let task = match &result {
-                    // Embedded images are part of the message: shown at once.
-                    Ok(m) => Task::batch(m.attachments.iter().filter(|a| a.inline).map(|a| {
-                        let index = a.index;
-                        Task::perform(engine.clone().attachment(id, index), move |r| {
-                            Message::Embedded(id, index, r)
-                        })
-                    })),
-                    Err(_) => Task::none(),
-                };
-                self.message = Some(result);
-                return (task, None);
+                return (self.update_loaded(engine, result), None);
             }
             Message::Embedded(id, index, Ok(bytes)) if Some(id) == self.id() => {
                 self.images
@@ -219,9 +277,11 @@ impl Reader {
                 self.remote = Remote::Loaded { failed };
             }
             Message::ShowSource => {
-                if let Some(id) = self.id() {
+                if let (Some(id), Some(origin)) = (self.id(), self.origin()) {
                     return (
-                        Task::perform(engine.clone().source(id), move |r| Message::Source(id, r)),
+                        Task::perform(engine.clone().source(origin), move |r| {
+                            Message::Source(id, r)
+                        }),
                         None,
                     );
                 }
@@ -253,25 +313,32 @@ impl Reader {
                 );
             }
             Message::SaveTo(index, Some(path)) => {
-                let Some(id) = self.id() else {
+                let Some(origin) = self.origin() else {
                     return (Task::none(), None);
                 };
                 let shown = path.display().to_string();
                 return (
-                    Task::perform(engine.clone().save_attachment(id, index, path), move |r| {
-                        Message::Done(r.map(|()| Some(tr!("reading-saved", path = shown.as_str()))))
-                    }),
+                    Task::perform(
+                        engine.clone().save_attachment(origin, index, path),
+                        move |r| {
+                            Message::Done(
+                                r.map(|()| Some(tr!("reading-saved", path = shown.as_str()))),
+                            )
+                        },
+                    ),
                     None,
                 );
             }
             Message::SaveTo(_, None) => {}
             Message::Open(index) => {
-                let (Some(id), Some(a)) = (self.id(), self.attachment(index)) else {
+                let (Some(origin), Some(a)) = (self.origin(), self.attachment(index)) else {
                     return (Task::none(), None);
                 };
                 return (
                     Task::perform(
-                        engine.clone().open_attachment(id, index, a.name.clone()),
+                        engine
+                            .clone()
+                            .open_attachment(origin, index, a.name.clone()),
                         |r| Message::Done(r.map(|()| None)),
                     ),
                     None,
@@ -292,11 +359,14 @@ impl Reader {
         (Task::none(), None)
     }
 
-    pub fn view<'a>(
+    /// The reader, with the buttons `actions` above the message; `wrap` makes its own
+    /// messages the caller's.
+    pub fn view<'a, M: 'a>(
         &'a self,
-        actions: Option<Element<'a, super::Message>>,
+        actions: Option<Element<'a, M>>,
         error: Option<&'a str>,
-    ) -> Element<'a, super::Message> {
+        wrap: impl Fn(Message) -> M + 'a,
+    ) -> Element<'a, M> {
         let mut content = column![].spacing(theme::SPACING * 1.5);
         if let Some(error) = error {
             content = content.push(
@@ -348,7 +418,7 @@ impl Reader {
             .into(),
             Some(Ok(m)) => self.message_view(m),
         };
-        content = content.push(body.map(super::Message::Reader));
+        content = content.push(body.map(wrap));
         container(scrollable(content.padding(iced::Padding::ZERO.right(12.0))))
             .padding(theme::SPACING * 2.0)
             .width(Length::Fill)
