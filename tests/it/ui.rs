@@ -2,6 +2,7 @@
 //! servers, reading, acting, composing and sending, offline queueing, and snapshots of the
 //! main screens (tiny-skia, as `tests/run` sets `ICED_TEST_BACKEND`).
 
+mod acting;
 pub(crate) mod composing;
 mod driver;
 mod first_run;

@@ -80,8 +80,9 @@ impl Window {
     /// A screenshot of the window, in the test's scratch directory.
     fn screenshot(&self, name: &str) -> PathBuf {
         let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.png"));
-        let status = Command::new("import")
-            .args(["-window", &self.id])
+        // `import` can wait forever on a window that goes away: bounded by `timeout`.
+        let status = Command::new("timeout")
+            .args(["60", "import", "-window", &self.id])
             .arg(&shot)
             .env("DISPLAY", &self.display)
             .status()
@@ -136,7 +137,7 @@ fn colours(image: &Path, region: &str) -> u32 {
 
 #[test]
 fn the_binary_opens_a_window_titled_tidings() {
-    let x = Xvfb::start();
+    let x = Xvfb::own();
     let profile = tempfile::tempdir().expect("profile");
     let mut window = Window::open(&x, profile.path(), &[]);
     let shot = window.screenshot("window-smoke");

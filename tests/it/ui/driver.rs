@@ -269,6 +269,54 @@ impl Ui {
         self.apply(messages);
     }
 
+    /// The centre of the first visible text reading exactly `text`.
+    fn centre_of(&self, text: &str) -> iced::Point {
+        let found = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let _ = self
+            .simulator()
+            .find(Bounds(text.to_owned(), found.clone()));
+        let centre = found.lock().ok().and_then(|f| f.first().copied());
+        centre.unwrap_or_else(|| panic!("nothing shows {text:?}: {}", self.texts().join(" | ")))
+    }
+
+    /// Presses the mouse on the text `from`, moves it onto the text `to` and lets go there,
+    /// as a person drags a message onto a folder.
+    pub fn drag(&mut self, from: &str, to: &str) {
+        use iced::mouse::{Button, Event as Mouse};
+        let (a, b) = (self.centre_of(from), self.centre_of(to));
+        let pressed = {
+            let mut sim = self.simulator();
+            sim.point_at(a);
+            let _ = sim.simulate([
+                iced::Event::Mouse(Mouse::CursorMoved { position: a }),
+                iced::Event::Mouse(Mouse::ButtonPressed(Button::Left)),
+            ]);
+            sim.into_messages().collect::<Vec<_>>()
+        };
+        self.apply(pressed);
+        // The window is drawn anew while dragging (the folders light up): move over it.
+        let released = {
+            let mut sim = self.simulator();
+            sim.point_at(a);
+            let _ = sim.simulate([iced::Event::Mouse(Mouse::CursorMoved { position: a })]);
+            sim.point_at(b);
+            let _ = sim.simulate([
+                iced::Event::Mouse(Mouse::CursorMoved { position: b }),
+                iced::Event::Mouse(Mouse::ButtonReleased(Button::Left)),
+            ]);
+            sim.into_messages().collect::<Vec<_>>()
+        };
+        self.apply(released);
+        // The release reaches the window everywhere, as its subscription hears it.
+        self.update(Message::MouseReleased);
+        self.settle();
+    }
+
+    /// How many texts on screen read exactly `text`.
+    pub fn count(&self, text: &str) -> usize {
+        self.texts().iter().filter(|t| *t == text).count()
+    }
+
     /// Clicks the widget with this id (an input), then types `text` into it.
     pub fn type_into(&mut self, id: &'static str, text: &str) {
         let messages = {
