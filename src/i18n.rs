@@ -176,9 +176,8 @@ fn parse_posix_locale(raw: &str) -> Option<LanguageIdentifier> {
     base.parse().ok()
 }
 
-/// The chrono locale for the current language, for month and day names.
-fn chrono_locale() -> chrono::Locale {
-    let lang = language();
+/// The chrono locale for a language, for month and day names.
+fn chrono_locale(lang: &LanguageIdentifier) -> chrono::Locale {
     let tag = match lang.region {
         Some(region) => format!("{}_{}", lang.language, region.as_str()),
         None => match lang.language.as_str() {
@@ -193,11 +192,51 @@ fn chrono_locale() -> chrono::Locale {
     chrono::Locale::try_from(tag.as_str()).unwrap_or(chrono::Locale::en_US)
 }
 
-/// Formats a date with a strftime pattern taken from the Fluent files (so each language
-/// picks its own order), with month and day names in the current language.
-fn format_with(key_pattern: &str, date: &chrono::DateTime<chrono::Local>) -> String {
-    date.format_localized(key_pattern, chrono_locale())
-        .to_string()
+impl Localizer {
+    /// Formats a date with the strftime pattern under `key` in the Fluent files (so each
+    /// language picks its own order), with month and day names in this language.
+    fn format_date(&self, key: &str, date: &chrono::DateTime<chrono::Local>) -> String {
+        let pattern = self.format(key, None);
+        date.format_localized(&pattern, chrono_locale(&self.language))
+            .to_string()
+    }
+
+    fn format_list_date(
+        &self,
+        date: &chrono::DateTime<chrono::Local>,
+        now: &chrono::DateTime<chrono::Local>,
+    ) -> String {
+        use chrono::Datelike;
+        let key = if date.date_naive() == now.date_naive() {
+            "date-format-time"
+        } else if date.year() == now.year() {
+            "date-format-day-month"
+        } else {
+            "date-format-date"
+        };
+        self.format_date(key, date)
+    }
+
+    fn format_size(&self, bytes: u64) -> String {
+        const UNITS: [(u64, &str); 3] = [
+            (1024 * 1024 * 1024, "size-gb"),
+            (1024 * 1024, "size-mb"),
+            (1024, "size-kb"),
+        ];
+        for (unit, key) in UNITS {
+            if bytes >= unit {
+                let value = bytes as f64 / unit as f64;
+                let text = if value < 10.0 {
+                    format!("{value:.1}")
+                        .replace('.', &self.format("number-decimal-separator", None))
+                } else {
+                    format!("{value:.0}")
+                };
+                return self.format(key, Some(&args_with("size", text)));
+            }
+        }
+        self.format("size-bytes", Some(&args_with("count", bytes)))
+    }
 }
 
 /// A date as a message list shows it: the time today, day and month this year, the full
@@ -206,42 +245,18 @@ pub fn format_list_date(
     date: &chrono::DateTime<chrono::Local>,
     now: &chrono::DateTime<chrono::Local>,
 ) -> String {
-    use chrono::Datelike;
-    let pattern = if date.date_naive() == now.date_naive() {
-        crate::tr!("date-format-time")
-    } else if date.year() == now.year() {
-        crate::tr!("date-format-day-month")
-    } else {
-        crate::tr!("date-format-date")
-    };
-    format_with(&pattern, date)
+    current().format_list_date(date, now)
 }
 
 /// A date and time in full, as the reader's header shows it.
 pub fn format_full_date(date: &chrono::DateTime<chrono::Local>) -> String {
-    format_with(&crate::tr!("date-format-full"), date)
+    current().format_date("date-format-full", date)
 }
 
 /// A size in bytes as people read it: 512 bytes, 1.4 KB, 23 MB, with the language's decimal
-/// separator.
+/// separator and units.
 pub fn format_size(bytes: u64) -> String {
-    const UNITS: [(u64, &str); 3] = [
-        (1024 * 1024 * 1024, "size-gb"),
-        (1024 * 1024, "size-mb"),
-        (1024, "size-kb"),
-    ];
-    for (unit, key) in UNITS {
-        if bytes >= unit {
-            let value = bytes as f64 / unit as f64;
-            let text = if value < 10.0 {
-                format!("{value:.1}").replace('.', &crate::tr!("number-decimal-separator"))
-            } else {
-                format!("{value:.0}")
-            };
-            return message(key, Some(&args_with("size", text)));
-        }
-    }
-    message("size-bytes", Some(&args_with("count", bytes)))
+    current().format_size(bytes)
 }
 
 fn args_with<'a>(name: &'a str, value: impl Into<FluentValue<'a>>) -> FluentArgs<'a> {
@@ -252,10 +267,23 @@ fn args_with<'a>(name: &'a str, value: impl Into<FluentValue<'a>>) -> FluentArgs
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
+    use chrono::TimeZone;
+    use fluent_syntax::ast;
+
     use super::*;
 
     fn lang(s: &str) -> LanguageIdentifier {
         s.parse().unwrap()
+    }
+
+    fn english() -> Localizer {
+        Localizer::new(&lang(FALLBACK))
+    }
+
+    fn local(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> chrono::DateTime<chrono::Local> {
+        chrono::Local.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
     }
 
     #[test]
@@ -279,80 +307,324 @@ mod tests {
     }
 
     #[test]
+    fn the_six_languages_are_shipped() {
+        let shipped: Vec<String> = available().iter().map(|l| l.to_string()).collect();
+        assert_eq!(shipped, ["en-US", "de", "es", "fr", "ja", "pt-BR"]);
+    }
+
+    #[test]
+    fn system_locales_choose_the_shipped_language() {
+        let chosen = |posix: &str| {
+            let requested: Vec<_> = parse_posix_locale(posix).into_iter().collect();
+            negotiate(&requested).to_string()
+        };
+        assert_eq!(chosen("de_DE.UTF-8"), "de");
+        assert_eq!(chosen("de_AT.UTF-8"), "de");
+        assert_eq!(chosen("fr_CA.UTF-8"), "fr");
+        assert_eq!(chosen("es_MX.UTF-8"), "es");
+        assert_eq!(chosen("pt_BR.UTF-8"), "pt-BR");
+        assert_eq!(chosen("pt_PT.UTF-8"), "pt-BR");
+        assert_eq!(chosen("ja_JP.UTF-8"), "ja");
+        assert_eq!(chosen("en_GB.UTF-8"), "en-US");
+        assert_eq!(chosen("nl_NL.UTF-8"), "en-US");
+        assert_eq!(chosen("C.UTF-8"), "en-US");
+        // The first shipped one of several wins.
+        assert_eq!(
+            negotiate(&[lang("nl"), lang("fr-BE"), lang("de")]),
+            lang("fr")
+        );
+    }
+
+    #[test]
     fn sizes_read_naturally() {
-        assert_eq!(format_size(512), "512 bytes");
-        assert_eq!(format_size(1), "1 byte");
-        assert_eq!(format_size(1536), "1.5 KB");
-        assert_eq!(format_size(23 * 1024 * 1024 + 5), "23 MB");
+        let l = english();
+        assert_eq!(l.format_size(512), "512 bytes");
+        assert_eq!(l.format_size(1), "1 byte");
+        assert_eq!(l.format_size(1536), "1.5 KB");
+        assert_eq!(l.format_size(23 * 1024 * 1024 + 5), "23 MB");
     }
 
     #[test]
     fn list_dates_depend_on_how_old_they_are() {
-        use chrono::TimeZone;
-        let now = chrono::Local
-            .with_ymd_and_hms(2026, 11, 26, 15, 0, 0)
-            .unwrap();
-        let today = chrono::Local
-            .with_ymd_and_hms(2026, 11, 26, 9, 5, 0)
-            .unwrap();
-        let this_year = chrono::Local.with_ymd_and_hms(2026, 3, 2, 9, 5, 0).unwrap();
-        let old = chrono::Local.with_ymd_and_hms(2024, 3, 2, 9, 5, 0).unwrap();
-        assert_eq!(format_list_date(&today, &now), "9:05 AM");
-        assert_eq!(format_list_date(&this_year, &now), "Mar 2");
-        assert_eq!(format_list_date(&old, &now), "3/2/2024");
-        assert!(format_full_date(&old).contains("2024"));
+        let l = english();
+        let now = local(2026, 11, 26, 15, 0);
+        assert_eq!(
+            l.format_list_date(&local(2026, 11, 26, 9, 5), &now),
+            "9:05 AM"
+        );
+        assert_eq!(l.format_list_date(&local(2026, 3, 2, 9, 5), &now), "Mar 2");
+        assert_eq!(
+            l.format_list_date(&local(2024, 3, 2, 9, 5), &now),
+            "3/2/2024"
+        );
+        assert_eq!(
+            l.format_date("date-format-full", &local(2024, 3, 2, 9, 5)),
+            "Saturday, March 2, 2024 at 9:05 AM"
+        );
+    }
+
+    #[test]
+    fn dates_and_sizes_follow_the_language() {
+        let now = local(2026, 11, 26, 15, 0);
+        let today = local(2026, 11, 26, 9, 5);
+        let this_year = local(2026, 3, 2, 9, 5);
+        let old = local(2024, 3, 2, 9, 5);
+        // (language, today, this year, years ago, in full, 1.5 KiB, 23 MiB, 512 bytes)
+        let cases = [
+            (
+                "de",
+                "09:05",
+                "02.03.",
+                "02.03.2024",
+                "Samstag, 2. März 2024 um 09:05",
+                "1,5 KB",
+                "23 MB",
+                "512 Bytes",
+            ),
+            (
+                "fr",
+                "09:05",
+                "2 mars",
+                "02/03/2024",
+                "samedi 2 mars 2024 à 09:05",
+                "1,5 Ko",
+                "23 Mo",
+                "512 octets",
+            ),
+            (
+                "es",
+                "09:05",
+                "2 mar",
+                "02/03/2024",
+                "sábado, 2 de marzo de 2024, 09:05",
+                "1,5 KB",
+                "23 MB",
+                "512 bytes",
+            ),
+            (
+                "pt-BR",
+                "09:05",
+                "2 de mar",
+                "02/03/2024",
+                "sábado, 2 de março de 2024, às 09:05",
+                "1,5 KB",
+                "23 MB",
+                "512 bytes",
+            ),
+            (
+                "ja",
+                "9:05",
+                "3月2日",
+                "2024/03/02",
+                "2024年3月2日(土) 9:05",
+                "1.5 KB",
+                "23 MB",
+                "512 バイト",
+            ),
+        ];
+        for (tag, time, day_month, date, full, kb, mb, bytes) in cases {
+            let l = Localizer::new(&lang(tag));
+            assert_eq!(l.format_list_date(&today, &now), time, "{tag}");
+            assert_eq!(l.format_list_date(&this_year, &now), day_month, "{tag}");
+            assert_eq!(l.format_list_date(&old, &now), date, "{tag}");
+            assert_eq!(l.format_date("date-format-full", &old), full, "{tag}");
+            assert_eq!(l.format_size(1536), kb, "{tag}");
+            assert_eq!(l.format_size(23 * 1024 * 1024 + 5), mb, "{tag}");
+            assert_eq!(l.format_size(512), bytes, "{tag}");
+        }
+    }
+
+    #[test]
+    fn plurals_pick_each_languages_form() {
+        let count = |tag: &str, key: &str, n: u64| {
+            Localizer::new(&lang(tag)).format(key, Some(&args_with("count", n)))
+        };
+        assert_eq!(count("en-US", "size-bytes", 0), "0 bytes");
+        assert_eq!(count("de", "size-bytes", 1), "1 Byte");
+        assert_eq!(count("de", "size-bytes", 2), "2 Bytes");
+        assert_eq!(count("de", "size-bytes", 0), "0 Bytes");
+        // French and Brazilian Portuguese say 0 in the singular, Spanish does not.
+        assert_eq!(count("fr", "size-bytes", 0), "0 octet");
+        assert_eq!(count("fr", "size-bytes", 1), "1 octet");
+        assert_eq!(count("fr", "size-bytes", 2), "2 octets");
+        assert_eq!(count("es", "size-bytes", 0), "0 bytes");
+        assert_eq!(count("es", "size-bytes", 1), "1 byte");
+        assert_eq!(
+            count("pt-BR", "cli-outbox-left", 0),
+            "0 mensagem ainda está na caixa de saída."
+        );
+        assert_eq!(
+            count("pt-BR", "cli-outbox-left", 3),
+            "3 mensagens ainda estão na caixa de saída."
+        );
+        assert_eq!(
+            count("de", "cli-outbox-left", 1),
+            "Eine Nachricht ist noch im Postausgang."
+        );
+        assert_eq!(
+            count("de", "cli-outbox-left", 2),
+            "2 Nachrichten sind noch im Postausgang."
+        );
+        // Japanese has one form for every number.
+        assert_eq!(count("ja", "size-bytes", 1), "1 バイト");
+        assert_eq!(count("ja", "size-bytes", 2), "2 バイト");
+        assert_eq!(
+            count("ja", "cli-outbox-left", 1),
+            "送信トレイにまだ 1 件のメッセージがあります。"
+        );
     }
 
     #[test]
     fn english_messages_format_with_arguments() {
-        let l = Localizer::new(&lang(FALLBACK));
+        let l = english();
         assert_eq!(l.format("app-name", None), "Tidings");
         let mut args = FluentArgs::new();
         args.set("command", "sync");
         assert!(l.format("cli-not-available", Some(&args)).contains("sync"));
     }
 
-    fn keys_of(lang: &LanguageIdentifier) -> std::collections::BTreeSet<String> {
+    fn source_of(lang: &LanguageIdentifier) -> String {
         let file = Files::get(&format!("{lang}/{FILE}")).unwrap();
-        let source = String::from_utf8(file.data.into_owned()).unwrap();
-        let resource = FluentResource::try_new(source)
-            .unwrap_or_else(|(_, e)| panic!("{lang}/{FILE} has syntax errors: {e:?}"));
+        String::from_utf8(file.data.into_owned()).unwrap()
+    }
+
+    fn resource_of(lang: &LanguageIdentifier) -> FluentResource {
+        FluentResource::try_new(source_of(lang))
+            .unwrap_or_else(|(_, e)| panic!("{lang}/{FILE} has syntax errors: {e:?}"))
+    }
+
+    /// The messages of a language, by key.
+    fn messages_of(
+        resource: &FluentResource,
+    ) -> std::collections::BTreeMap<String, &ast::Message<&str>> {
         resource
             .entries()
             .filter_map(|e| match e {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                ast::Entry::Message(m) => Some((m.id.name.to_owned(), m)),
                 _ => None,
             })
             .collect()
     }
 
-    /// Every `tr!("key"` in the sources, found by reading them.
-    fn keys_used_in_code() -> std::collections::BTreeSet<String> {
-        fn walk(dir: &std::path::Path, out: &mut std::collections::BTreeSet<String>) {
+    fn keys_of(lang: &LanguageIdentifier) -> BTreeSet<String> {
+        messages_of(&resource_of(lang)).into_keys().collect()
+    }
+
+    /// The variables a pattern refers to, in any variant.
+    fn variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+        fn inline(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+            match e {
+                ast::InlineExpression::VariableReference { id } => {
+                    out.insert(id.name.to_owned());
+                }
+                ast::InlineExpression::FunctionReference { arguments, .. } => {
+                    for a in &arguments.positional {
+                        inline(a, out);
+                    }
+                    for a in &arguments.named {
+                        inline(&a.value, out);
+                    }
+                }
+                ast::InlineExpression::Placeable { expression } => expr(expression, out),
+                _ => {}
+            }
+        }
+        fn expr(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+            match e {
+                ast::Expression::Select { selector, variants } => {
+                    inline(selector, out);
+                    for v in variants {
+                        variables(&v.value, out);
+                    }
+                }
+                ast::Expression::Inline(e) => inline(e, out),
+            }
+        }
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expr(expression, out);
+            }
+        }
+    }
+
+    /// The variant keys of every select expression in a pattern that are not numbers.
+    fn category_keys(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable {
+                expression: ast::Expression::Select { variants, .. },
+            } = element
+            {
+                for v in variants {
+                    if let ast::VariantKey::Identifier { name } = &v.key {
+                        out.insert((*name).to_owned());
+                    }
+                    category_keys(&v.value, out);
+                }
+            }
+        }
+    }
+
+    /// The keys given to `tr!` in Rust source text; the key may be on the line after `tr!(`.
+    fn tr_keys(text: &str) -> Vec<String> {
+        // Comments show examples, not keys.
+        let code: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect();
+        let code = code.join("\n");
+        code.match_indices("tr!(")
+            .filter_map(|(i, _)| {
+                let rest = code[i + 4..].trim_start().strip_prefix('"')?;
+                let key = &rest[..rest.find('"')?];
+                // A Fluent identifier, not the `tr!("` this scanner itself searches for.
+                let valid = key.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                valid.then(|| key.to_owned())
+            })
+            .collect()
+    }
+
+    /// Every key given to `tr!` in the sources, found by reading them.
+    fn keys_used_in_code() -> BTreeSet<String> {
+        fn walk(dir: &std::path::Path, out: &mut BTreeSet<String>) {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     walk(&path, out);
                 } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    // Comments show examples, not keys.
-                    let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
-                    for line in code {
-                        for (i, _) in line.match_indices("tr!(\"") {
-                            let rest = &line[i + 5..];
-                            let key = &rest[..rest.find('"').unwrap()];
-                            out.insert(key.to_owned());
-                        }
-                    }
+                    out.extend(tr_keys(&std::fs::read_to_string(&path).unwrap()));
                 }
             }
         }
-        let mut keys = std::collections::BTreeSet::new();
+        let mut keys = BTreeSet::new();
         walk(
             &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
             &mut keys,
         );
         keys
+    }
+
+    #[test]
+    fn keys_are_found_on_the_next_line_too() {
+        let code = "let a = tr!(\"one-line\", x = 1);\n\
+                    let b = tr!(\n        \"next-line\",\n        y = 2\n    );\n\
+                    // tr!(\"in-a-comment\")\n\
+                    let c = tr!(key);";
+        assert_eq!(tr_keys(code), ["one-line", "next-line"]);
+    }
+
+    #[test]
+    fn every_language_parses_without_errors() {
+        for lang in available() {
+            let resource = FluentResource::try_new(source_of(&lang))
+                .unwrap_or_else(|(_, e)| panic!("{lang}/{FILE} has syntax errors: {e:?}"));
+            let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
+            if let Err(errors) = bundle.add_resource(resource) {
+                panic!("{lang}/{FILE} defines keys twice: {errors:?}");
+            }
+        }
     }
 
     #[test]
@@ -370,11 +642,110 @@ mod tests {
     }
 
     #[test]
+    fn every_language_translates_every_english_key() {
+        let english = keys_of(&lang(FALLBACK));
+        for lang in available() {
+            let missing: Vec<_> = english.difference(&keys_of(&lang)).cloned().collect();
+            assert!(
+                missing.is_empty(),
+                "{lang} lacks keys en-US has: {missing:?}"
+            );
+        }
+    }
+
+    #[test]
     fn no_language_holds_a_key_english_lacks() {
         let english = keys_of(&lang(FALLBACK));
         for lang in available() {
             let extra: Vec<_> = keys_of(&lang).difference(&english).cloned().collect();
             assert!(extra.is_empty(), "{lang} has keys en-US lacks: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn every_message_uses_the_variables_english_gives_it() {
+        let english = resource_of(&lang(FALLBACK));
+        let english = messages_of(&english);
+        for lang in available() {
+            let resource = resource_of(&lang);
+            for (key, message) in messages_of(&resource) {
+                let (Some(theirs), Some(ours)) = (
+                    message.value.as_ref(),
+                    english.get(&key).and_then(|m| m.value.as_ref()),
+                ) else {
+                    continue;
+                };
+                let (mut want, mut have) = (BTreeSet::new(), BTreeSet::new());
+                variables(ours, &mut want);
+                variables(theirs, &mut have);
+                assert_eq!(have, want, "{lang}: {key} uses other variables than en-US");
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_formats_without_errors() {
+        let english = resource_of(&lang(FALLBACK));
+        let english = messages_of(&english);
+        for lang in available() {
+            let l = Localizer::new(&lang);
+            let bundle = &l.bundles[0];
+            for (key, message) in &english {
+                let Some(value) = message.value.as_ref() else {
+                    continue;
+                };
+                let mut names = BTreeSet::new();
+                variables(value, &mut names);
+                // Numbers that reach every plural form and exact-number variant, then text.
+                let values: [FluentValue; 6] = [
+                    0.into(),
+                    1.into(),
+                    2.into(),
+                    5.into(),
+                    1000.into(),
+                    "text".into(),
+                ];
+                for v in values {
+                    let mut args = FluentArgs::new();
+                    for name in &names {
+                        args.set(name.as_str(), v.clone());
+                    }
+                    let pattern = bundle
+                        .get_message(key)
+                        .and_then(|m| m.value())
+                        .unwrap_or_else(|| panic!("{lang} lacks {key}"));
+                    let mut errors = Vec::new();
+                    let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                    assert!(errors.is_empty(), "{lang}: {key}: {errors:?}");
+                    assert!(!text.trim().is_empty(), "{lang}: {key} is empty");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plural_variants_are_the_languages_own_categories() {
+        // CLDR cardinal categories for integers (what the bundled plural rules know).
+        let categories = |lang: &LanguageIdentifier| -> &'static [&'static str] {
+            match lang.language.as_str() {
+                "ja" => &["other"],
+                _ => &["one", "other"],
+            }
+        };
+        for lang in available() {
+            let resource = resource_of(&lang);
+            for (key, message) in messages_of(&resource) {
+                let mut keys = BTreeSet::new();
+                if let Some(value) = &message.value {
+                    category_keys(value, &mut keys);
+                }
+                for k in keys {
+                    assert!(
+                        categories(&lang).contains(&k.as_str()),
+                        "{lang}: {key} has a variant [{k}] the language does not use"
+                    );
+                }
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ mod account;
 mod account_verify;
 mod discover;
 mod harness;
+mod i18n;
 mod imap_cli;
 mod imap_common;
 mod imap_connect;
