@@ -2,6 +2,7 @@
 ## a key added there is added here at the same place.
 
 app-name = Tidings
+app-title-file = { $file } – Tidings
 
 ## Window: welcome
 
@@ -67,6 +68,8 @@ cli-cmd-flag = Eine Nachricht als gelesen oder ungelesen markieren, oder ihre Ma
 cli-cmd-move = Eine Nachricht in einen anderen Ordner verschieben
 cli-cmd-delete = Eine Nachricht löschen
 cli-not-available = „{ $command }“ ist in dieser Version von Tidings noch nicht verfügbar.
+cli-error-no-file = Unter „{ $path }“ gibt es keine Nachrichtendatei. Geben Sie einen mailto:-Link oder den Pfad einer Nachrichtendatei (.eml) an.
+cli-error-mailto = Der mailto:-Link „{ $link }“ ist ungültig: Sein prozentkodierter Text ist kein UTF-8.
 
 ## Errors
 
@@ -456,7 +459,37 @@ list-empty = Hier sind keine Nachrichten.
 list-no-results = Keine Nachricht passt zu dieser Suche.
 list-no-sender = (kein Absender)
 list-no-subject = (kein Betreff)
-reader-nothing = Wählen Sie eine Nachricht aus, um sie zu lesen.
+reading-nothing = Wählen Sie eine Nachricht aus, um sie zu lesen.
+reading-loading = Die Nachricht wird geöffnet …
+reading-not-downloaded = Der Text dieser Nachricht wurde noch nicht heruntergeladen. Er erscheint hier, sobald die Synchronisierung ihn bringt – es sei denn, die Nachricht ist älter als die Tage, die zum Offline-Lesen aufbewahrt werden (siehe Einstellungen).
+reading-to = An
+reading-cc = Kopie (CC)
+reading-reply-to = Antwort an
+reading-unreadable = Diese Nachricht konnte nicht als E-Mail gelesen werden; hier ist genau das, was empfangen wurde.
+reading-show-source = Quelltext anzeigen
+reading-hide-source = Nachricht anzeigen
+reading-remote-blocked = { $count ->
+    [one] Ein Bild in dieser Nachricht liegt im Internet und wurde nicht geladen, damit der Absender nicht sieht, dass Sie die Nachricht gelesen haben.
+   *[other] { $count } Bilder in dieser Nachricht liegen im Internet und wurden nicht geladen, damit der Absender nicht sieht, dass Sie die Nachricht gelesen haben.
+}
+reading-remote-load = Externe Inhalte laden
+reading-remote-loading = Externe Inhalte werden geladen …
+reading-remote-failed = { $count ->
+    [one] Ein externes Bild konnte nicht geladen werden.
+   *[other] { $count } externe Bilder konnten nicht geladen werden.
+}
+reading-image = (Bild)
+reading-image-remote = (externes Bild, nicht geladen)
+reading-image-remote-named = (externes Bild „{ $alt }“, nicht geladen)
+reading-save = Speichern
+reading-open = Öffnen
+reading-save-title = Anhang speichern
+reading-saved = Gespeichert als { $path }.
+reading-error-file = { $path } konnte nicht geschrieben werden: { $reason }
+reading-error-open = { $target } konnte nicht geöffnet werden: { $reason }
+reading-error-link = „{ $url }“ ist kein Web- oder E-Mail-Link; Tidings öffnet ihn nicht.
+reading-error-scheme = Bilder werden nur über http und https geladen, nicht über { $scheme }
+reading-error-too-big = Das Bild ist größer als 10 MB
 action-reply = Antworten
 action-reply-all = Allen antworten
 action-forward = Weiterleiten
@@ -476,7 +509,7 @@ status-sync-headers = { $account }: { $folder }, { $done } von { $total } Nachri
 status-sync-bodies = { $account }: { $folder }, { $done } von { $total } Nachrichten werden zum Offline-Lesen heruntergeladen
 status-sync-download = { $account }: { $done } von { $total } Nachrichten werden heruntergeladen
 status-sync-send = { $account }: { $done } von { $total } werden gesendet
-status-sync-replay = { $account }: { $done } von { $total } offline vorgenommenen Änderungen werden übertragen
+status-sync-replay = { $account }: { $done } von { $total } Änderungen werden an den Server gesendet
 status-offline = Offline ({ $account }: { $reason })
 status-offline-waiting = Offline ({ $account }: { $reason }) – { $count ->
     [one] eine Änderung wartet und wird
@@ -517,23 +550,28 @@ composer-saved = Entwurf gespeichert
 composer-preparing = Die Nachricht wird vorbereitet …
 composer-error-from = Wählen Sie das Konto, von dem aus gesendet wird.
 composer-error-recipients = Fügen Sie mindestens einen Empfänger hinzu.
+composer-mailto-files = Der Link wollte { $names } anhängen. Ein Link darf keine Dateien von diesem Computer nehmen, daher wurde nichts angehängt.
+composer-mailto-dropped = Der Link wollte { $names } festlegen. Ein Link darf nur die Empfänger, den Betreff und den Text ausfüllen, daher wurde das weggelassen.
 
 ## Window: settings
 
 settings-title = Einstellungen
-settings-accounts = Konten
 settings-add-account = Konto hinzufügen
 settings-account-summary = { $email } · { $protocol } · { $host }
 settings-display-name = Ihr Name
 settings-signature = Signatur, wird neuen Nachrichten angefügt
 settings-sent-copy = Eine Kopie gesendeter Nachrichten im Ordner „Gesendet“ auf dem Server ablegen (ausschalten bei Servern, die das selbst tun, etwa Gmail)
-settings-offline-days = Nachrichtentexte offline behalten, Anzahl der letzten Tage (leer: alle)
-settings-poll-minutes = Abrufintervall in Minuten, wenn der Server neue E-Mails nicht selbst meldet
+settings-offline-days = Tage, für die Nachrichtentexte zum Offline-Lesen aufbewahrt werden (leer: alle)
+settings-poll-minutes = Minuten zwischen vollständigen Prüfungen aller Ordner
 settings-pop3-only-copy = Auf diesem Computer liegt die einzige Kopie der E-Mails dieses Kontos, sofern sie nicht auf dem Server belassen werden. Sichern Sie sie.
 settings-pop3-leave = Eine Kopie der Nachrichten auf dem Server belassen
-settings-pop3-days = Vom Server löschen nach Tagen (leer: nie)
+settings-pop3-days = Tage, nach denen sie vom Server gelöscht werden (leer: nie)
 settings-pop3-delete-local = Vom Server löschen, wenn ich sie hier lösche
-settings-pop3-check = Abrufintervall in Minuten (leer: nur auf Anforderung)
+settings-pop3-check = Minuten zwischen zwei Abrufen neuer E-Mails (leer: nur auf Anforderung)
+settings-general = Allgemein
+settings-servers = Server und Passwort
+settings-password = Neues Passwort
+settings-password-hint = Leer lassen, um das aktuelle zu behalten
 settings-save = Änderungen speichern
 settings-saved = Gespeichert.
 settings-error-number = „{ $field }“ muss eine ganze Zahl größer als null sein.

@@ -2,6 +2,7 @@
 ## a key added there is added here at the same place.
 
 app-name = Tidings
+app-title-file = { $file } — Tidings
 
 ## Window: welcome
 
@@ -67,6 +68,8 @@ cli-cmd-flag = Marcar un mensaje como leído o no leído, o poner o quitar su ba
 cli-cmd-move = Mover un mensaje a otra carpeta
 cli-cmd-delete = Eliminar un mensaje
 cli-not-available = «{ $command }» todavía no está disponible en esta versión de Tidings.
+cli-error-no-file = No hay ningún archivo de mensaje en «{ $path }». Indica un enlace mailto: o la ruta de un archivo de mensaje (.eml).
+cli-error-mailto = El enlace mailto: «{ $link }» no es válido: su texto codificado con porcentajes no es UTF-8.
 
 ## Errors
 
@@ -462,7 +465,37 @@ list-empty = No hay mensajes aquí.
 list-no-results = Ningún mensaje coincide con esta búsqueda.
 list-no-sender = (sin remitente)
 list-no-subject = (sin asunto)
-reader-nothing = Selecciona un mensaje para leerlo.
+reading-nothing = Selecciona un mensaje para leerlo.
+reading-loading = Abriendo el mensaje…
+reading-not-downloaded = El texto de este mensaje aún no se ha descargado. Aparecerá aquí en cuanto lo traiga la sincronización, salvo que el mensaje sea más antiguo que los días que se guardan para leer sin conexión (consulta los Ajustes).
+reading-to = Para
+reading-cc = CC
+reading-reply-to = Responder a
+reading-unreadable = Este mensaje no se pudo leer como correo; esto es exactamente lo que se recibió.
+reading-show-source = Mostrar el código fuente
+reading-hide-source = Mostrar el mensaje
+reading-remote-blocked = { $count ->
+    [one] Una imagen de este mensaje está en internet y no se ha cargado, para que el remitente no pueda saber que lo has leído.
+   *[other] { $count } imágenes de este mensaje están en internet y no se han cargado, para que el remitente no pueda saber que lo has leído.
+}
+reading-remote-load = Cargar contenido remoto
+reading-remote-loading = Cargando contenido remoto…
+reading-remote-failed = { $count ->
+    [one] No se pudo cargar una imagen remota.
+   *[other] No se pudieron cargar { $count } imágenes remotas.
+}
+reading-image = (imagen)
+reading-image-remote = (imagen remota, no cargada)
+reading-image-remote-named = (imagen remota «{ $alt }», no cargada)
+reading-save = Guardar
+reading-open = Abrir
+reading-save-title = Guardar adjunto
+reading-saved = Guardado como { $path }.
+reading-error-file = No se pudo escribir { $path }: { $reason }
+reading-error-open = No se pudo abrir { $target }: { $reason }
+reading-error-link = «{ $url }» no es un enlace web ni de correo; Tidings no lo abre.
+reading-error-scheme = las imágenes solo se cargan por http y https, no por { $scheme }
+reading-error-too-big = la imagen ocupa más de 10 MB
 action-reply = Responder
 action-reply-all = Responder a todos
 action-forward = Reenviar
@@ -482,7 +515,7 @@ status-sync-headers = { $account }: { $folder }, { $done } de { $total } mensaje
 status-sync-bodies = { $account }: { $folder }, descargando { $done } de { $total } mensajes para leer sin conexión
 status-sync-download = { $account }: descargando { $done } de { $total } mensajes
 status-sync-send = { $account }: enviando { $done } de { $total }
-status-sync-replay = { $account }: aplicando { $done } de { $total } cambios hechos sin conexión
+status-sync-replay = { $account }: enviando al servidor { $done } de { $total } cambios
 status-offline = Sin conexión ({ $account }: { $reason })
 status-offline-waiting = Sin conexión ({ $account }: { $reason }): { $count ->
     [one] un cambio espera y se enviará
@@ -523,23 +556,28 @@ composer-saved = Borrador guardado
 composer-preparing = Preparando el mensaje…
 composer-error-from = Elige la cuenta desde la que enviar.
 composer-error-recipients = Añade al menos un destinatario.
+composer-mailto-files = El enlace pedía adjuntar { $names }. Un enlace no puede tomar archivos de este equipo, así que no se adjuntó nada.
+composer-mailto-dropped = El enlace intentaba establecer { $names }. Un enlace solo puede rellenar los destinatarios, el asunto y el texto, así que eso se ha omitido.
 
 ## Window: settings
 
 settings-title = Ajustes
-settings-accounts = Cuentas
 settings-add-account = Añadir una cuenta
 settings-account-summary = { $email } · { $protocol } · { $host }
 settings-display-name = Tu nombre
 settings-signature = Firma, añadida a los mensajes nuevos
 settings-sent-copy = Guardar una copia del correo enviado en la carpeta Enviados del servidor (desactívalo en servidores que ya la guardan, como Gmail)
-settings-offline-days = Días durante los que el texto de los mensajes está disponible sin conexión (vacío: todos)
-settings-poll-minutes = Cada cuántos minutos buscar correo nuevo cuando el servidor no lo avisa
+settings-offline-days = Días de mensajes cuyo texto se guarda para leer sin conexión (vacío: todos)
+settings-poll-minutes = Minutos entre comprobaciones completas de todas las carpetas
 settings-pop3-only-copy = Este equipo tiene la única copia del correo de esta cuenta, salvo que se deje en el servidor. Haz copias de seguridad.
 settings-pop3-leave = Dejar una copia de los mensajes en el servidor
-settings-pop3-days = Eliminarlos del servidor al cabo de estos días (vacío: nunca)
+settings-pop3-days = Días tras los que se eliminan del servidor (vacío: nunca)
 settings-pop3-delete-local = Eliminarlos del servidor cuando los elimine aquí
-settings-pop3-check = Cada cuántos minutos buscar correo nuevo (vacío: solo cuando lo pida)
+settings-pop3-check = Minutos entre comprobaciones de correo nuevo (vacío: solo cuando lo pida)
+settings-general = General
+settings-servers = Servidores y contraseña
+settings-password = Nueva contraseña
+settings-password-hint = Déjalo vacío para conservar la actual
 settings-save = Guardar cambios
 settings-saved = Guardado.
 settings-error-number = «{ $field }» debe ser un número entero mayor que cero.

@@ -2,6 +2,7 @@
 ## a key added there is added here at the same place.
 
 app-name = Tidings
+app-title-file = { $file } — Tidings
 
 ## Window: welcome
 
@@ -67,6 +68,8 @@ cli-cmd-flag = Marquer un message comme lu ou non lu, avec ou sans drapeau
 cli-cmd-move = Déplacer un message vers un autre dossier
 cli-cmd-delete = Supprimer un message
 cli-not-available = « { $command } » n'est pas encore disponible dans cette version de Tidings.
+cli-error-no-file = Il n'y a pas de fichier de message à « { $path } ». Indiquez un lien mailto: ou le chemin d'un fichier de message (.eml).
+cli-error-mailto = Le lien mailto: « { $link } » n'est pas valide : son texte encodé en pourcentage n'est pas de l'UTF-8.
 
 ## Errors
 
@@ -462,7 +465,37 @@ list-empty = Aucun message ici.
 list-no-results = Aucun message ne correspond à cette recherche.
 list-no-sender = (sans expéditeur)
 list-no-subject = (sans objet)
-reader-nothing = Sélectionnez un message pour le lire.
+reading-nothing = Sélectionnez un message pour le lire.
+reading-loading = Ouverture du message…
+reading-not-downloaded = Le texte de ce message n'a pas encore été téléchargé. Il s'affichera ici dès que la synchronisation l'aura récupéré, sauf si le message est plus ancien que le nombre de jours conservés pour la lecture hors connexion (voir Paramètres).
+reading-to = À
+reading-cc = Cc
+reading-reply-to = Répondre à
+reading-unreadable = Ce message n'a pas pu être lu comme un e-mail ; voici exactement ce qui a été reçu.
+reading-show-source = Afficher la source
+reading-hide-source = Afficher le message
+reading-remote-blocked = { $count ->
+    [one] { $count } image de ce message se trouve sur Internet et n'a pas été chargée, pour que l'expéditeur ne puisse pas savoir que vous l'avez lu.
+   *[other] { $count } images de ce message se trouvent sur Internet et n'ont pas été chargées, pour que l'expéditeur ne puisse pas savoir que vous l'avez lu.
+}
+reading-remote-load = Charger le contenu distant
+reading-remote-loading = Chargement du contenu distant…
+reading-remote-failed = { $count ->
+    [one] { $count } image distante n'a pas pu être chargée.
+   *[other] { $count } images distantes n'ont pas pu être chargées.
+}
+reading-image = (image)
+reading-image-remote = (image distante, non chargée)
+reading-image-remote-named = (image distante « { $alt } », non chargée)
+reading-save = Enregistrer
+reading-open = Ouvrir
+reading-save-title = Enregistrer la pièce jointe
+reading-saved = Enregistré sous { $path }.
+reading-error-file = Impossible d'écrire { $path } : { $reason }
+reading-error-open = Impossible d'ouvrir { $target } : { $reason }
+reading-error-link = « { $url } » n'est pas un lien web ou de messagerie ; Tidings ne l'ouvre pas.
+reading-error-scheme = les images ne sont chargées qu'en http et https, pas en { $scheme }
+reading-error-too-big = l'image dépasse 10 Mo
 action-reply = Répondre
 action-reply-all = Répondre à tous
 action-forward = Transférer
@@ -482,7 +515,7 @@ status-sync-headers = { $account } : { $folder }, { $done } messages sur { $tot
 status-sync-bodies = { $account } : { $folder }, téléchargement de { $done } messages sur { $total } pour la lecture hors connexion
 status-sync-download = { $account } : téléchargement de { $done } messages sur { $total }
 status-sync-send = { $account } : envoi de { $done } sur { $total }
-status-sync-replay = { $account } : application de { $done } modifications hors connexion sur { $total }
+status-sync-replay = { $account } : envoi au serveur de { $done } modifications sur { $total }
 status-offline = Hors connexion ({ $account } : { $reason })
 status-offline-waiting = Hors connexion ({ $account } : { $reason }) — { $count ->
     [one] { $count } modification attend et partira
@@ -523,23 +556,28 @@ composer-saved = Brouillon enregistré
 composer-preparing = Préparation du message…
 composer-error-from = Choisissez le compte d'envoi.
 composer-error-recipients = Ajoutez au moins un destinataire.
+composer-mailto-files = Le lien demandait de joindre { $names }. Un lien ne peut pas prendre de fichiers sur cet ordinateur : rien n'a été joint.
+composer-mailto-dropped = Le lien essayait de définir { $names }. Un lien ne peut remplir que les destinataires, l'objet et le texte : cela a été ignoré.
 
 ## Window: settings
 
 settings-title = Paramètres
-settings-accounts = Comptes
 settings-add-account = Ajouter un compte
 settings-account-summary = { $email } · { $protocol } · { $host }
 settings-display-name = Votre nom
 settings-signature = Signature, ajoutée aux nouveaux messages
 settings-sent-copy = Conserver une copie du courrier envoyé dans le dossier Envoyés du serveur (à désactiver pour les serveurs qui le font eux-mêmes, comme Gmail)
-settings-offline-days = Nombre de jours pendant lesquels le texte des messages reste disponible hors connexion (vide : tous)
-settings-poll-minutes = Intervalle de relève en minutes, quand le serveur ne signale pas lui-même le nouveau courrier
+settings-offline-days = Nombre de jours de messages dont le texte est conservé pour la lecture hors connexion (vide : tous)
+settings-poll-minutes = Minutes entre deux vérifications complètes de tous les dossiers
 settings-pop3-only-copy = Cet ordinateur détient la seule copie du courrier de ce compte, sauf s'il est laissé sur le serveur. Pensez à le sauvegarder.
 settings-pop3-leave = Laisser une copie des messages sur le serveur
-settings-pop3-days = Les supprimer du serveur après ce nombre de jours (vide : jamais)
+settings-pop3-days = Nombre de jours après lequel ils sont supprimés du serveur (vide : jamais)
 settings-pop3-delete-local = Les supprimer du serveur quand je les supprime ici
-settings-pop3-check = Intervalle de relève en minutes (vide : seulement sur demande)
+settings-pop3-check = Minutes entre deux relèves du courrier (vide : seulement sur demande)
+settings-general = Général
+settings-servers = Serveurs et mot de passe
+settings-password = Nouveau mot de passe
+settings-password-hint = Laisser vide pour garder le mot de passe actuel
 settings-save = Enregistrer les modifications
 settings-saved = Enregistré.
 settings-error-number = « { $field } » doit être un nombre entier supérieur à zéro.

@@ -2,6 +2,7 @@
 ## a key added there is added here at the same place. Japanese has no plural forms.
 
 app-name = Tidings
+app-title-file = { $file } — Tidings
 
 ## Window: welcome
 
@@ -67,6 +68,8 @@ cli-cmd-flag = メッセージを既読・未読にする、またはフラグ�
 cli-cmd-move = メッセージを別のフォルダーへ移動する
 cli-cmd-delete = メッセージを削除する
 cli-not-available = 「{ $command }」は、このバージョンの Tidings ではまだ使えません。
+cli-error-no-file = 「{ $path }」にメッセージファイルがありません。mailto: リンクか、メッセージファイル (.eml) のパスを指定してください。
+cli-error-mailto = mailto: リンク「{ $link }」は正しくありません。パーセントエンコードされたテキストが UTF-8 ではありません。
 
 ## Errors
 
@@ -423,7 +426,31 @@ list-empty = メッセージはありません。
 list-no-results = この検索に一致するメッセージはありません。
 list-no-sender = (差出人なし)
 list-no-subject = (件名なし)
-reader-nothing = 読むメッセージを選んでください。
+reading-nothing = 読むメッセージを選んでください。
+reading-loading = メッセージを開いています…
+reading-not-downloaded = このメッセージの本文はまだダウンロードされていません。同期で取得されしだい、ここに表示されます。ただし、オフラインで読むために保持する日数より古いメッセージは除きます (設定を参照)。
+reading-to = 宛先
+reading-cc = Cc
+reading-reply-to = 返信先
+reading-unreadable = このメッセージはメールとして読み取れませんでした。受信した内容をそのまま表示しています。
+reading-show-source = ソースを表示
+reading-hide-source = メッセージを表示
+reading-remote-blocked = このメッセージにはインターネット上の画像が { $count } 件ありますが、読んだことが差出人に伝わらないよう、読み込んでいません。
+reading-remote-load = 外部コンテンツを読み込む
+reading-remote-loading = 外部コンテンツを読み込んでいます…
+reading-remote-failed = 外部画像 { $count } 件を読み込めませんでした。
+reading-image = (画像)
+reading-image-remote = (外部画像、未読み込み)
+reading-image-remote-named = (外部画像「{ $alt }」、未読み込み)
+reading-save = 保存
+reading-open = 開く
+reading-save-title = 添付ファイルを保存
+reading-saved = { $path } に保存しました。
+reading-error-file = { $path } に書き込めませんでした: { $reason }
+reading-error-open = { $target } を開けませんでした: { $reason }
+reading-error-link = 「{ $url }」は Web やメールのリンクではないため、Tidings では開きません。
+reading-error-scheme = 画像は http と https でのみ読み込み、{ $scheme } では読み込みません
+reading-error-too-big = 画像が 10 MB を超えています
 action-reply = 返信
 action-reply-all = 全員に返信
 action-forward = 転送
@@ -443,7 +470,7 @@ status-sync-headers = { $account }: { $folder }、{ $total } 件中 { $done } �
 status-sync-bodies = { $account }: { $folder }、オフラインで読めるように { $total } 件中 { $done } 件をダウンロードしています
 status-sync-download = { $account }: { $total } 件中 { $done } 件をダウンロードしています
 status-sync-send = { $account }: { $total } 件中 { $done } 件を送信しています
-status-sync-replay = { $account }: オフラインで行った変更 { $total } 件中 { $done } 件を反映しています
+status-sync-replay = { $account }: { $total } 件中 { $done } 件の変更をサーバーに送信しています
 status-offline = オフライン ({ $account }: { $reason })
 status-offline-waiting = オフライン ({ $account }: { $reason }) — { $count } 件の変更が待機中で、接続が戻ると反映されます
 status-outbox = 送信トレイに { $count } 件のメッセージ
@@ -475,23 +502,28 @@ composer-saved = 下書きを保存しました
 composer-preparing = メッセージを準備しています…
 composer-error-from = 送信に使うアカウントを選んでください。
 composer-error-recipients = 宛先を 1 つ以上追加してください。
+composer-mailto-files = リンクは { $names } の添付を求めていましたが、リンクからこのコンピューターのファイルを添付することはできないため、何も添付していません。
+composer-mailto-dropped = リンクは { $names } を設定しようとしましたが、リンクで入力できるのは宛先、件名、本文だけのため、省きました。
 
 ## Window: settings
 
 settings-title = 設定
-settings-accounts = アカウント
 settings-add-account = アカウントを追加
 settings-account-summary = { $email } · { $protocol } · { $host }
 settings-display-name = あなたの名前
 settings-signature = 署名 (新しいメッセージに追加されます)
 settings-sent-copy = 送信したメールのコピーをサーバーの送信済みフォルダーに保存する (Gmail のように自動で保存するサーバーではオフにしてください)
-settings-offline-days = 本文をオフラインで保持する日数 (空欄: すべて)
-settings-poll-minutes = サーバーが新着を通知しない場合に確認する間隔 (分)
+settings-offline-days = 本文をオフラインで読めるように保持する日数 (空欄: すべて)
+settings-poll-minutes = すべてのフォルダーを確認する間隔 (分)
 settings-pop3-only-copy = サーバーに残さない限り、このアカウントのメールの唯一のコピーはこのコンピューターにあります。バックアップを取ってください。
 settings-pop3-leave = メッセージのコピーをサーバーに残す
 settings-pop3-days = サーバーから削除するまでの日数 (空欄: 削除しない)
 settings-pop3-delete-local = ここで削除したらサーバーからも削除する
 settings-pop3-check = 新着メールを確認する間隔 (分) (空欄: 指示したときだけ)
+settings-general = 全般
+settings-servers = サーバーとパスワード
+settings-password = 新しいパスワード
+settings-password-hint = 現在のパスワードのままにする場合は空欄にします
 settings-save = 変更を保存
 settings-saved = 保存しました。
 settings-error-number = 「{ $field }」には 0 より大きい整数を入力してください。

@@ -2,6 +2,7 @@
 ## a key added there is added here at the same place.
 
 app-name = Tidings
+app-title-file = { $file } — Tidings
 
 ## Window: welcome
 
@@ -67,6 +68,8 @@ cli-cmd-flag = Marcar uma mensagem como lida ou não lida, sinalizar ou remover 
 cli-cmd-move = Mover uma mensagem para outra pasta
 cli-cmd-delete = Excluir uma mensagem
 cli-not-available = “{ $command }” ainda não está disponível nesta versão do Tidings.
+cli-error-no-file = Não há nenhum arquivo de mensagem em “{ $path }”. Informe um link mailto: ou o caminho de um arquivo de mensagem (.eml).
+cli-error-mailto = O link mailto: “{ $link }” não é válido: o texto codificado com porcentagem não é UTF-8.
 
 ## Errors
 
@@ -462,7 +465,37 @@ list-empty = Nenhuma mensagem aqui.
 list-no-results = Nenhuma mensagem corresponde a esta pesquisa.
 list-no-sender = (sem remetente)
 list-no-subject = (sem assunto)
-reader-nothing = Selecione uma mensagem para lê-la.
+reading-nothing = Selecione uma mensagem para lê-la.
+reading-loading = Abrindo a mensagem…
+reading-not-downloaded = O texto desta mensagem ainda não foi baixado. Ele aparecerá aqui assim que a sincronização o trouxer, a menos que a mensagem seja mais antiga que os dias guardados para leitura off-line (veja as Configurações).
+reading-to = Para
+reading-cc = Cc
+reading-reply-to = Responder para
+reading-unreadable = Não foi possível ler esta mensagem como um e-mail; aqui está exatamente o que foi recebido.
+reading-show-source = Mostrar o código-fonte
+reading-hide-source = Mostrar a mensagem
+reading-remote-blocked = { $count ->
+    [one] { $count } imagem desta mensagem está na internet e não foi carregada, para que o remetente não saiba que você a leu.
+   *[other] { $count } imagens desta mensagem estão na internet e não foram carregadas, para que o remetente não saiba que você a leu.
+}
+reading-remote-load = Carregar conteúdo remoto
+reading-remote-loading = Carregando conteúdo remoto…
+reading-remote-failed = { $count ->
+    [one] { $count } imagem remota não pôde ser carregada.
+   *[other] { $count } imagens remotas não puderam ser carregadas.
+}
+reading-image = (imagem)
+reading-image-remote = (imagem remota, não carregada)
+reading-image-remote-named = (imagem remota “{ $alt }”, não carregada)
+reading-save = Salvar
+reading-open = Abrir
+reading-save-title = Salvar anexo
+reading-saved = Salvo como { $path }.
+reading-error-file = Não foi possível gravar { $path }: { $reason }
+reading-error-open = Não foi possível abrir { $target }: { $reason }
+reading-error-link = “{ $url }” não é um link da web nem de e-mail; o Tidings não o abre.
+reading-error-scheme = as imagens só são carregadas por http e https, não por { $scheme }
+reading-error-too-big = a imagem tem mais de 10 MB
 action-reply = Responder
 action-reply-all = Responder a todos
 action-forward = Encaminhar
@@ -482,7 +515,7 @@ status-sync-headers = { $account }: { $folder }, { $done } de { $total } mensage
 status-sync-bodies = { $account }: { $folder }, baixando { $done } de { $total } mensagens para leitura off-line
 status-sync-download = { $account }: baixando { $done } de { $total } mensagens
 status-sync-send = { $account }: enviando { $done } de { $total }
-status-sync-replay = { $account }: aplicando { $done } de { $total } alterações feitas off-line
+status-sync-replay = { $account }: enviando ao servidor { $done } de { $total } alterações
 status-offline = Off-line ({ $account }: { $reason })
 status-offline-waiting = Off-line ({ $account }: { $reason }) — { $count ->
     [one] { $count } alteração aguarda e será enviada
@@ -523,23 +556,28 @@ composer-saved = Rascunho salvo
 composer-preparing = Preparando a mensagem…
 composer-error-from = Escolha a conta de envio.
 composer-error-recipients = Adicione pelo menos um destinatário.
+composer-mailto-files = O link pediu para anexar { $names }. Um link não pode pegar arquivos deste computador, então nada foi anexado.
+composer-mailto-dropped = O link tentou definir { $names }. Um link só pode preencher os destinatários, o assunto e o texto, então isso foi ignorado.
 
 ## Window: settings
 
 settings-title = Configurações
-settings-accounts = Contas
 settings-add-account = Adicionar uma conta
 settings-account-summary = { $email } · { $protocol } · { $host }
 settings-display-name = Seu nome
 settings-signature = Assinatura, adicionada às novas mensagens
 settings-sent-copy = Guardar uma cópia dos e-mails enviados na pasta Enviados do servidor (desative em servidores que já fazem isso, como o Gmail)
-settings-offline-days = Dias em que o texto das mensagens fica disponível off-line (vazio: todos)
-settings-poll-minutes = A cada quantos minutos verificar novos e-mails quando o servidor não avisa
+settings-offline-days = Dias de mensagens cujo texto fica guardado para leitura off-line (vazio: todas)
+settings-poll-minutes = Minutos entre verificações completas de todas as pastas
 settings-pop3-only-copy = Este computador guarda a única cópia dos e-mails desta conta, a menos que eles fiquem no servidor. Faça backup.
 settings-pop3-leave = Deixar uma cópia das mensagens no servidor
-settings-pop3-days = Excluí-las do servidor depois de quantos dias (vazio: nunca)
+settings-pop3-days = Dias após os quais elas são excluídas do servidor (vazio: nunca)
 settings-pop3-delete-local = Excluí-las do servidor quando eu as excluir aqui
-settings-pop3-check = A cada quantos minutos verificar novos e-mails (vazio: só quando eu pedir)
+settings-pop3-check = Minutos entre verificações de novos e-mails (vazio: só quando eu pedir)
+settings-general = Geral
+settings-servers = Servidores e senha
+settings-password = Nova senha
+settings-password-hint = Deixe em branco para manter a senha atual
 settings-save = Salvar alterações
 settings-saved = Salvo.
 settings-error-number = “{ $field }” deve ser um número inteiro maior que zero.
