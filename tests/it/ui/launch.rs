@@ -2,6 +2,7 @@
 //! headers refused with a notice) and what it sends reaches the server as the link asked; a
 //! message file shows in a reader, remote content blocked, nothing stored.
 
+use iced::Theme;
 use tidings::engine::account::Protocol;
 use tidings::engine::mailto;
 use tidings::ui::app::Launch;
@@ -41,6 +42,11 @@ fn a_mailto_link_opens_the_composer_filled_in_and_refuses_files_and_other_header
         "the header notice: {:?}",
         ui.texts()
     );
+
+    // The link's message is kept as a draft like any other; the snapshot waits for that.
+    ui.wait_for_text("Draft saved");
+    ui.quiesce();
+    ui.snapshot("composer-mailto", &Theme::Light);
 
     ui.click("Send");
     ui.wait_for_world("Bob receives it from Alice, without the file", || {
@@ -106,6 +112,7 @@ fn a_message_file_opens_in_a_reader_with_remote_content_blocked() {
         requests.lock().unwrap().is_empty(),
         "a remote image was fetched"
     );
+    ui.snapshot("message-file", &Theme::Light);
 
     // Its source, from the file.
     ui.click("Show the source");
