@@ -13,6 +13,12 @@ welcome-add-account = Konto hinzufügen
 ## Command line
 
 cli-about = Tidings, ein E-Mail-Programm für den Desktop. Ohne Befehl öffnet es das Fenster.
+cli-help-usage = Aufruf:
+cli-help-commands = Befehle:
+cli-help-arguments = Argumente:
+cli-help-options = Optionen:
+cli-arg-help = Diese Hilfe anzeigen
+cli-arg-version = Die Version anzeigen
 cli-arg-profile = Einstellungen, E-Mails und Protokolle in diesem Ordner ablegen (wie TIDINGS_HOME)
 cli-arg-target = Ein mailto:-Link, an den geschrieben werden soll, oder eine Nachrichtendatei zum Lesen
 cli-arg-json = Das Ergebnis als ein JSON-Dokument ausgeben

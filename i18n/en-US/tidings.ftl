@@ -13,6 +13,12 @@ welcome-add-account = Add an account
 ## Command line
 
 cli-about = Tidings, a desktop email client. Without a command it opens the window.
+cli-help-usage = Usage:
+cli-help-commands = Commands:
+cli-help-arguments = Arguments:
+cli-help-options = Options:
+cli-arg-help = Print this help
+cli-arg-version = Print the version
 cli-arg-profile = Keep settings, mail and logs under this directory (same as TIDINGS_HOME)
 cli-arg-target = A mailto: link to write to, or a message file to read
 cli-arg-json = Print the result as one JSON document

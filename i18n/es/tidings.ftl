@@ -13,6 +13,12 @@ welcome-add-account = Añadir una cuenta
 ## Command line
 
 cli-about = Tidings, un cliente de correo de escritorio. Sin ningún comando, abre la ventana.
+cli-help-usage = Uso:
+cli-help-commands = Comandos:
+cli-help-arguments = Argumentos:
+cli-help-options = Opciones:
+cli-arg-help = Mostrar esta ayuda
+cli-arg-version = Mostrar la versión
 cli-arg-profile = Guardar los ajustes, el correo y los registros en esta carpeta (igual que TIDINGS_HOME)
 cli-arg-target = Un enlace mailto: al que escribir, o un archivo de mensaje que leer
 cli-arg-json = Mostrar el resultado como un único documento JSON

@@ -13,6 +13,12 @@ welcome-add-account = Ajouter un compte
 ## Command line
 
 cli-about = Tidings, un client de messagerie pour le bureau. Sans commande, il ouvre la fenêtre.
+cli-help-usage = Utilisation :
+cli-help-commands = Commandes :
+cli-help-arguments = Arguments :
+cli-help-options = Options :
+cli-arg-help = Afficher cette aide
+cli-arg-version = Afficher la version
 cli-arg-profile = Conserver les paramètres, le courrier et les journaux dans ce dossier (comme TIDINGS_HOME)
 cli-arg-target = Un lien mailto: auquel écrire, ou un fichier de message à lire
 cli-arg-json = Afficher le résultat sous forme d'un seul document JSON

@@ -13,6 +13,12 @@ welcome-add-account = アカウントを追加
 ## Command line
 
 cli-about = Tidings はデスクトップ用のメールクライアントです。コマンドを指定しないとウィンドウを開きます。
+cli-help-usage = 使い方:
+cli-help-commands = コマンド:
+cli-help-arguments = 引数:
+cli-help-options = オプション:
+cli-arg-help = このヘルプを表示する
+cli-arg-version = バージョンを表示する
 cli-arg-profile = 設定、メール、ログをこのディレクトリに保存する (TIDINGS_HOME と同じ)
 cli-arg-target = 宛先にする mailto: リンク、または読むメッセージファイル
 cli-arg-json = 結果を 1 つの JSON ドキュメントとして出力する

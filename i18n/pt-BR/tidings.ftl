@@ -13,6 +13,12 @@ welcome-add-account = Adicionar uma conta
 ## Command line
 
 cli-about = Tidings, um cliente de e-mail para desktop. Sem um comando, ele abre a janela.
+cli-help-usage = Uso:
+cli-help-commands = Comandos:
+cli-help-arguments = Argumentos:
+cli-help-options = Opções:
+cli-arg-help = Mostrar esta ajuda
+cli-arg-version = Mostrar a versão
 cli-arg-profile = Guardar configurações, e-mails e registros nesta pasta (o mesmo que TIDINGS_HOME)
 cli-arg-target = Um link mailto: para escrever, ou um arquivo de mensagem para ler
 cli-arg-json = Mostrar o resultado como um único documento JSON

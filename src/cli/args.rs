@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::tr;
 
@@ -317,14 +317,58 @@ pub struct DeleteArgs {
     pub id: i64,
 }
 
+/// The command line with clap's own words in the user's language too: the section headings,
+/// the placeholder for a subcommand and the help and version flags.
+pub fn localized() -> clap::Command {
+    let version = clap::Arg::new("version")
+        .short('V')
+        .long("version")
+        .action(clap::ArgAction::Version)
+        .help(tr!("cli-arg-version"));
+    localize(Cli::command())
+        .disable_version_flag(true)
+        .arg(version)
+}
+
+fn localize(command: clap::Command) -> clap::Command {
+    let help = clap::Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(clap::ArgAction::Help)
+        .help(tr!("cli-arg-help"));
+    let command = command
+        .disable_help_flag(true)
+        .arg(help)
+        .mut_subcommands(localize);
+    let template = help_template(&command);
+    command.help_template(template)
+}
+
+/// clap's layout (about, usage, commands, arguments, options) with headings from the Fluent
+/// files; a section shows only when the command has something to put in it.
+fn help_template(command: &clap::Command) -> String {
+    let mut template = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n",
+        tr!("cli-help-usage")
+    );
+    if command.has_subcommands() {
+        template += &format!("\n{}\n{{subcommands}}\n", tr!("cli-help-commands"));
+    }
+    if command.get_positionals().any(|a| !a.is_hide_set()) {
+        template += &format!("\n{}\n{{positionals}}\n", tr!("cli-help-arguments"));
+    }
+    template += &format!("\n{}\n{{options}}{{after-help}}", tr!("cli-help-options"));
+    template
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+        localized().debug_assert();
     }
 
     #[test]

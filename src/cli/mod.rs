@@ -14,7 +14,7 @@ pub mod sync;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use crate::engine::Profile;
 use crate::engine::error::{Error, ErrorKind, Localized};
@@ -62,7 +62,10 @@ impl Localized for CliError {
 /// What the process runs: parses the arguments, sets up the profile and logging, then opens
 /// the window or runs the subcommand.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = args::localized()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         // --help and --version come this way too; clap prints them and picks the exit code.
         Err(e) => e.exit(),

@@ -5,19 +5,24 @@ use std::process::{Command, Output};
 
 use crate::account::text;
 
-/// `tidings --help` with only `LANG` set to `lang` (no `LC_ALL` or `LC_MESSAGES` to win).
-fn help(lang: &str) -> String {
+/// What `tidings ARGS` prints with only `LANG` set to `lang` (no `LC_ALL` or `LC_MESSAGES`
+/// to win).
+fn run(lang: &str, args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let out: Output = Command::new(env!("CARGO_BIN_EXE_tidings"))
         .env("TIDINGS_HOME", dir.path())
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", lang)
-        .arg("--help")
+        .args(args)
         .output()
         .expect("run tidings");
     assert!(out.status.success(), "{}", text(&out));
-    String::from_utf8(out.stdout).expect("UTF-8 help")
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn help(lang: &str) -> String {
+    run(lang, &["--help"])
 }
 
 #[test]
@@ -32,6 +37,46 @@ fn help_is_german_under_a_german_locale() {
         "{help}"
     );
     assert!(!help.contains("a desktop email client"), "{help}");
+    // clap's own words too: the headings and the help and version flags.
+    for german in [
+        "Aufruf: tidings",
+        "Befehle:",
+        "Argumente:",
+        "Optionen:",
+        "Diese Hilfe anzeigen",
+        "Die Version anzeigen",
+    ] {
+        assert!(help.contains(german), "{german} missing:\n{help}");
+    }
+    for english in ["Usage:", "Commands:", "Options:", "Print help"] {
+        assert!(!help.contains(english), "{english} left in:\n{help}");
+    }
+}
+
+#[test]
+fn a_subcommands_help_is_german_too() {
+    let help = run("de_DE.UTF-8", &["account", "add", "--help"]);
+    for german in [
+        "Ein Konto hinzufügen",
+        "Argumente:",
+        "Optionen:",
+        "Diese Hilfe anzeigen",
+    ] {
+        assert!(help.contains(german), "{german} missing:\n{help}");
+    }
+    assert!(!help.contains("Options:"), "{help}");
+}
+
+#[test]
+fn version_still_prints_under_any_language() {
+    for lang in ["de_DE.UTF-8", "C.UTF-8"] {
+        let version = run(lang, &["--version"]);
+        assert_eq!(
+            version.trim(),
+            format!("tidings {}", env!("CARGO_PKG_VERSION")),
+            "{lang}"
+        );
+    }
 }
 
 #[test]
@@ -67,5 +112,7 @@ fn help_is_english_for_a_language_tidings_lacks() {
     for lang in ["nl_NL.UTF-8", "C.UTF-8", "en_GB.UTF-8"] {
         let help = help(lang);
         assert!(help.contains("a desktop email client"), "{lang}: {help}");
+        assert!(help.contains("Usage: tidings"), "{lang}: {help}");
+        assert!(help.contains("Print this help"), "{lang}: {help}");
     }
 }
