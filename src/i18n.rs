@@ -139,6 +139,15 @@ pub fn available() -> Vec<LanguageIdentifier> {
     langs
 }
 
+/// A language's own name for itself ("Deutsch", "日本語"), as a language picker lists it; the
+/// tag for a language Tidings does not ship.
+pub fn native_name(lang: &LanguageIdentifier) -> String {
+    if !available().contains(lang) {
+        return lang.to_string();
+    }
+    Localizer::new(lang).format("language-name", None)
+}
+
 /// Picks the best shipped language for a list of requested ones: an exact match, else the
 /// first shipped language with the same primary language (de-AT → de), else en-US.
 pub fn negotiate(requested: &[LanguageIdentifier]) -> LanguageIdentifier {
@@ -310,6 +319,23 @@ mod tests {
     fn the_six_languages_are_shipped() {
         let shipped: Vec<String> = available().iter().map(|l| l.to_string()).collect();
         assert_eq!(shipped, ["en-US", "de", "es", "fr", "ja", "pt-BR"]);
+    }
+
+    #[test]
+    fn languages_are_named_in_themselves() {
+        let names: Vec<String> = available().iter().map(native_name).collect();
+        assert_eq!(
+            names,
+            [
+                "English (US)",
+                "Deutsch",
+                "Español",
+                "Français",
+                "日本語",
+                "Português (Brasil)"
+            ]
+        );
+        assert_eq!(native_name(&lang("nl-NL")), "nl-NL");
     }
 
     #[test]

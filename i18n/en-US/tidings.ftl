@@ -1,8 +1,10 @@
 ## Tidings — English (United States). Every key the code uses is defined here first;
-## other languages may lag behind and fall back to these.
+## every language under i18n/ translates it, in the same order and sections (tests fail otherwise).
 
 app-name = Tidings
 app-title-file = { $file } — Tidings
+# The language's own name for itself, as a language picker lists it.
+language-name = English (US)
 
 ## Window: welcome
 

@@ -3,6 +3,7 @@
 
 app-name = Tidings
 app-title-file = { $file } — Tidings
+language-name = Español
 
 ## Window: welcome
 

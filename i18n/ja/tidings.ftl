@@ -3,6 +3,7 @@
 
 app-name = Tidings
 app-title-file = { $file } — Tidings
+language-name = 日本語
 
 ## Window: welcome
 

@@ -3,6 +3,7 @@
 
 app-name = Tidings
 app-title-file = { $file } — Tidings
+language-name = Português (Brasil)
 
 ## Window: welcome
 
