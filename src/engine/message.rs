@@ -9,12 +9,20 @@
 //! here) or embedded in the message. Scripts, styles and forms are dropped. A message
 //! mail-parser cannot make sense of still yields a `ReadMessage`: `unreadable` is set and
 //! the raw source is shown as preformatted text.
+//!
+//! What could deceive the reader is dealt with here, by the rules of [`safety`]: only web
+//! and mail links are clickable, a confusable domain is shown in punycode, and
+//! [`ReadMessage::warnings`] says when a display name shows another address than the real
+//! one, a domain mixes scripts, or a link's text names another place than it leads to.
+//! Attachment names are made safe to save and their real extension is known.
 
 mod html;
 mod text;
 
 use mail_parser::{HeaderName, MessageParser, MimeHeaders, PartType};
 use serde::{Deserialize, Serialize};
+
+use crate::engine::safety::{self, Warning};
 
 /// A mailbox: a display name (decoded, may be empty) and an address (may be empty for an
 /// unparsable or group-only header).
@@ -78,8 +86,9 @@ pub struct Span {
     pub strike: bool,
     #[serde(skip_serializing_if = "is_false")]
     pub code: bool,
-    /// The link's real target, exactly as the message gives it (the GUI shows it before
-    /// opening anything).
+    /// The link's real target, as the message gives it (the GUI shows it before opening
+    /// anything); only http, https and mailto links are kept, a confusable host is given
+    /// in punycode.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
 }
@@ -154,10 +163,15 @@ pub enum Block {
 pub struct Attachment {
     /// Position among the message's attachments, to fetch the bytes.
     pub index: usize,
-    /// The name as the sender gave it (decoded), for display.
+    /// The name as the sender gave it (decoded), for display, without control, invisible
+    /// or direction-changing characters.
     pub name: String,
     /// The name made safe to use as a file name (no directories, no reserved names).
     pub file_name: String,
+    /// The real extension of `file_name`, lower-case, to show beside the name.
+    pub extension: Option<String>,
+    /// Opening it could run something (a program, a script, a shortcut, a disk image).
+    pub risky: bool,
     /// `type/subtype`, lowercase.
     pub content_type: String,
     /// Decoded size in bytes.
@@ -190,6 +204,8 @@ pub struct ReadMessage {
     pub attachments: Vec<Attachment>,
     /// mail-parser could not make sense of the message: `body` shows its raw source.
     pub unreadable: bool,
+    /// What in the message may be trying to deceive the reader, to show above it.
+    pub warnings: Vec<Warning>,
 }
 
 impl ReadMessage {
@@ -230,10 +246,14 @@ impl ReadMessage {
                 && !part
                     .content_disposition()
                     .is_some_and(|d| d.ctype().eq_ignore_ascii_case("attachment"));
+            let file_name = safe_file_name(&name);
+            let extension = safety::extension(&file_name);
             attachments.push(Attachment {
                 index,
-                file_name: safe_file_name(&name),
-                name,
+                risky: extension.as_deref().is_some_and(safety::is_risky_extension),
+                extension,
+                file_name,
+                name: display_text(&name),
                 content_type,
                 size: part.len() as u64,
                 inline,
@@ -246,7 +266,9 @@ impl ReadMessage {
                 .find(|a| a.content_id.as_deref() == Some(cid))
                 .map(|a| a.index)
         };
-        let (body, from_html) = body_blocks(&msg, &cid_index);
+        let mut warnings = Vec::new();
+        let (body, from_html) = body_blocks(&msg, &cid_index, &mut warnings);
+        link_warnings(&body, &mut warnings);
         let mut text = String::new();
         for i in 0..msg.text_body_count() {
             if let Some(t) = msg.body_text(i) {
@@ -257,13 +279,29 @@ impl ReadMessage {
             }
         }
         let remote_images = count_remote(&body);
+        let mut header_warnings = Vec::new();
+        let mut people = |list: Option<&mail_parser::Address<'_>>, sender: bool| {
+            checked_people(Address::list(list), sender, &mut header_warnings)
+        };
+        let from = people(msg.from(), true);
+        let reply_to = people(msg.reply_to(), true);
+        // Sender is not shown, but a deceptive one is worth a warning.
+        let _ = people(msg.sender(), true);
+        let (to, cc, bcc) = (
+            people(msg.to(), false),
+            people(msg.cc(), false),
+            people(msg.bcc(), false),
+        );
+        for w in warnings {
+            safety::add(&mut header_warnings, w);
+        }
         ReadMessage {
             subject: msg.subject().unwrap_or_default().to_owned(),
-            from: Address::list(msg.from()),
-            reply_to: Address::list(msg.reply_to()),
-            to: Address::list(msg.to()),
-            cc: Address::list(msg.cc()),
-            bcc: Address::list(msg.bcc()),
+            from,
+            reply_to,
+            to,
+            cc,
+            bcc,
             date: msg.date().map(|d| d.to_timestamp()),
             message_id: msg.message_id().map(str::to_owned),
             text,
@@ -272,6 +310,7 @@ impl ReadMessage {
             remote_images,
             attachments,
             unreadable: false,
+            warnings: header_warnings,
         }
     }
 
@@ -294,6 +333,7 @@ impl ReadMessage {
             remote_images: 0,
             attachments: Vec::new(),
             unreadable: true,
+            warnings: Vec::new(),
         }
     }
 
@@ -305,10 +345,97 @@ impl ReadMessage {
     }
 }
 
+/// Addresses as shown: a confusable domain in punycode. Senders (From, Reply-To, Sender)
+/// are also checked for a display name that shows another address.
+fn checked_people(
+    mut list: Vec<Address>,
+    sender: bool,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Address> {
+    for a in &mut list {
+        a.name = display_text(&a.name);
+        if sender && let Some(shown) = safety::shown_address(&a.name, &a.address) {
+            safety::add(
+                warnings,
+                Warning::NameHidesAddress {
+                    name: a.name.clone(),
+                    shown,
+                    address: a.address.clone(),
+                },
+            );
+        }
+        let (address, warning) = safety::display_address(&a.address);
+        if let Some(w) = warning {
+            a.address = address;
+            safety::add(warnings, w);
+        }
+    }
+    list
+}
+
+/// Text from a header made safe to show on one line: no control, invisible or
+/// direction-changing characters.
+fn display_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if safety::is_invisible(c) {
+            continue;
+        }
+        out.push(if c.is_control() { ' ' } else { c });
+    }
+    out.trim().to_owned()
+}
+
+/// Flags links whose text shows another host than their target.
+fn link_warnings(blocks: &[Block], warnings: &mut Vec<Warning>) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { content } | Block::Heading { content, .. } => {
+                let mut text = String::new();
+                let mut current: Option<&str> = None;
+                let check = |text: &str, link: Option<&str>, w: &mut Vec<Warning>| {
+                    if let Some(target) = link
+                        && safety::link_text_differs(text, target)
+                    {
+                        safety::add(
+                            w,
+                            Warning::LinkTextDiffers {
+                                text: text.trim().to_owned(),
+                                target: target.to_owned(),
+                            },
+                        );
+                    }
+                };
+                for inline in content {
+                    let (piece, link) = match inline {
+                        Inline::Text(s) => (s.text.as_str(), s.link.as_deref()),
+                        _ => ("", None),
+                    };
+                    if link != current {
+                        check(&text, current, warnings);
+                        text.clear();
+                        current = link;
+                    }
+                    text.push_str(piece);
+                }
+                check(&text, current, warnings);
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    link_warnings(item, warnings);
+                }
+            }
+            Block::Quote { blocks } => link_warnings(blocks, warnings),
+            Block::Preformatted { .. } | Block::Rule => {}
+        }
+    }
+}
+
 /// The body as blocks: the HTML alternative when there is one, else the text parts.
 fn body_blocks(
     msg: &mail_parser::Message<'_>,
     cid_index: &dyn Fn(&str) -> Option<usize>,
+    warnings: &mut Vec<Warning>,
 ) -> (Vec<Block>, bool) {
     let mut blocks = Vec::new();
     let mut from_html = false;
@@ -320,16 +447,16 @@ fn body_blocks(
             match msg.html_part(i).map(|p| &p.body) {
                 Some(PartType::Html(h)) => {
                     from_html = true;
-                    blocks.extend(html::to_blocks(h, cid_index));
+                    blocks.extend(html::to_blocks(h, cid_index, warnings));
                 }
-                Some(PartType::Text(t)) => blocks.extend(text::to_blocks(t)),
+                Some(PartType::Text(t)) => blocks.extend(text::to_blocks(t, warnings)),
                 _ => {}
             }
         }
     } else {
         for i in 0..msg.text_body_count() as u32 {
             if let Some(PartType::Text(t)) = msg.text_part(i).map(|p| &p.body) {
-                blocks.extend(text::to_blocks(t));
+                blocks.extend(text::to_blocks(t, warnings));
             }
         }
     }
@@ -362,51 +489,10 @@ fn count_remote(blocks: &[Block]) -> usize {
         .sum()
 }
 
-/// Makes an attachment name safe as a file name on every platform: no directory parts,
-/// no control or reserved characters, no reserved Windows device names, not hidden, at most
-/// 200 bytes (keeping the extension). An empty result becomes "attachment".
+/// Makes an attachment name safe as a file name on every platform; see
+/// [`safety::file_name`].
 pub fn safe_file_name(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let mut clean: String = last
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    clean = clean.trim().trim_matches('.').trim().to_owned();
-    let stem = clean
-        .split('.')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_uppercase();
-    const RESERVED: &[&str] = &[
-        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-        "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-    ];
-    if RESERVED.contains(&stem.as_str()) {
-        clean.insert(0, '_');
-    }
-    if clean.len() > 200 {
-        let ext = clean
-            .rfind('.')
-            .map(|i| clean[i..].to_owned())
-            .filter(|e| e.len() <= 20)
-            .unwrap_or_default();
-        let mut cut = 200 - ext.len();
-        while !clean.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        clean = format!("{}{ext}", &clean[..cut]);
-    }
-    if clean.is_empty() {
-        "attachment".to_owned()
-    } else {
-        clean
-    }
+    safety::file_name(name)
 }
 
 #[cfg(test)]
@@ -563,6 +649,72 @@ JVBERi0xLjQK\r\n\
         assert!(
             matches!(&m.body[0], Block::Preformatted { text } if text.contains("not a message"))
         );
+    }
+
+    #[test]
+    fn deceptive_senders_links_and_names_are_flagged() {
+        let raw = "From: \"support@bank.test\" <x@evil.test>\r\n\
+Reply-To: Billing <billing@p\u{430}ypal.test>\r\n\
+To: anna@example.test\r\n\
+Subject: act now\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=B\r\n\
+\r\n\
+--B\r\n\
+Content-Type: text/html; charset=utf-8\r\n\
+\r\n\
+<p><a href=\"javascript:steal()\">Log in</a> or \
+<a href=\" JAVA&#x09;SCRIPT:x()\">here</a>, see \
+<a href=\"https://evil.test/bank\">https://bank.test/login</a> and \
+<a href=\"https://p\u{430}ypal.test/\">PayPal</a></p>\r\n\
+--B\r\n\
+Content-Type: application/octet-stream\r\n\
+Content-Disposition: attachment; filename=\"invoice\u{202e}fdp.exe\"\r\n\
+\r\n\
+MZ\r\n\
+--B--\r\n";
+        let m = ReadMessage::parse(raw.as_bytes());
+        assert!(
+            m.warnings.contains(&Warning::NameHidesAddress {
+                name: "support@bank.test".into(),
+                shown: "support@bank.test".into(),
+                address: "x@evil.test".into(),
+            }),
+            "{:#?}",
+            m.warnings
+        );
+        assert!(
+            m.reply_to[0].address.starts_with("billing@xn--"),
+            "{:?}",
+            m.reply_to
+        );
+        assert!(
+            m.warnings
+                .iter()
+                .any(|w| matches!(w, Warning::ConfusableDomain { .. }))
+        );
+        assert!(m.warnings.iter().any(|w| matches!(w,
+            Warning::LinkTextDiffers { target, .. } if target == "https://evil.test/bank")));
+        assert!(
+            m.warnings
+                .iter()
+                .any(|w| matches!(w, Warning::UnsafeLink { .. }))
+        );
+        let links: Vec<String> = format!("{:?}", m.body)
+            .split("link: Some(\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap_or_default().to_owned())
+            .collect();
+        assert!(links.iter().all(|l| l.starts_with("https://")), "{links:?}");
+        assert!(
+            links.iter().any(|l| l.starts_with("https://xn--")),
+            "{links:?}"
+        );
+        let exe = &m.attachments[0];
+        assert_eq!(exe.file_name, "invoicefdp.exe");
+        assert_eq!(exe.name, "invoicefdp.exe");
+        assert_eq!(exe.extension.as_deref(), Some("exe"));
+        assert!(exe.risky);
     }
 
     #[test]

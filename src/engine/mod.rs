@@ -17,6 +17,7 @@ pub mod net;
 pub mod pop3;
 pub mod profile;
 pub mod runner;
+pub mod safety;
 pub mod secret;
 pub mod smtp;
 pub mod store;

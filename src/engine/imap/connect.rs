@@ -24,6 +24,7 @@ use super::session::{DEFAULT_TIMEOUT, Done, Outcome, Session, crate_error, io_er
 use super::transport::{Stream, Transport};
 use crate::engine::account::{Account, Auth, Security, Server};
 use crate::engine::net;
+use crate::engine::safety;
 use crate::engine::secret::Secret;
 use crate::engine::tls::Tls;
 
@@ -178,14 +179,14 @@ async fn greeting(
         }),
         Response::Data { status, outcome } => Err(ImapError::Greeting {
             host: host.to_owned(),
-            text: format!(
+            text: safety::server_text(&format!(
                 "{status:?} {}",
                 outcome.information.as_deref().unwrap_or_default()
-            ),
+            )),
         }),
         other => Err(ImapError::Greeting {
             host: host.to_owned(),
-            text: format!("{other:?}").chars().take(200).collect(),
+            text: safety::server_text(&format!("{other:?}")),
         }),
     }
 }
@@ -435,8 +436,13 @@ fn refusal(host: &str, error: async_imap::error::Error, last_line: Option<String
 }
 
 /// `A0001 NO [AUTHENTICATIONFAILED] Authentication failed.` → the text after the status,
-/// response code included (it tells the user what kind of refusal it was).
+/// response code included (it tells the user what kind of refusal it was), made safe to
+/// show.
 fn server_text(line: &str) -> String {
+    safety::server_text(&refusal_text(line))
+}
+
+fn refusal_text(line: &str) -> String {
     let mut parts = line.splitn(3, ' ');
     let _tag = parts.next();
     match (parts.next(), parts.next()) {

@@ -8,7 +8,7 @@ use super::error::ImapError;
 use super::fetch::FetchItem;
 use super::input;
 use super::plan::SelectMode;
-use super::session::{Code, Handled, Session, expand};
+use super::session::{Code, Handled, Session, expand, extend_uids};
 
 /// What SELECT reported (RFC 3501 §6.3.1, RFC 7162 §3.1.2, §3.2.5).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -81,7 +81,7 @@ impl Session {
                     },
                     Response::Vanished { uids, .. } if qresync => {
                         for r in uids {
-                            sel.vanished.extend(r.clone());
+                            extend_uids(&mut sel.vanished, r);
                         }
                     }
                     Response::Fetch(seq, attrs) if qresync => {
@@ -248,7 +248,7 @@ impl Session {
             match r {
                 Response::Vanished { uids, .. } => {
                     for r in uids {
-                        vanished.extend(r.clone());
+                        extend_uids(&mut vanished, r);
                     }
                 }
                 Response::Expunge(_) => expunged += 1,

@@ -42,7 +42,9 @@ macro_rules! next_response {
                     outcome,
                 } = response.parsed()
                 {
-                    session.bye = Some(outcome.information.as_deref().unwrap_or("").to_owned());
+                    session.bye = Some($crate::engine::safety::server_text(
+                        outcome.information.as_deref().unwrap_or(""),
+                    ));
                 }
                 Ok(response)
             }
@@ -99,14 +101,35 @@ impl Code {
     }
 }
 
+/// The most UIDs one response's UID set or VANISHED list is expanded to (16 MiB of them).
+/// A few bytes such as `VANISHED 1:4294967295` would otherwise take 16 GiB. A real server
+/// never needs more in one response; what lies beyond is ignored (and logged), and the next
+/// resync by UID puts the cache right.
+pub const MAX_EXPANDED_UIDS: usize = 1 << 22;
+
+/// Adds the UIDs of `range` to `into`, up to [`MAX_EXPANDED_UIDS`] in all.
+pub fn extend_uids(into: &mut Vec<u32>, range: &std::ops::RangeInclusive<u32>) {
+    let room = MAX_EXPANDED_UIDS.saturating_sub(into.len());
+    let wanted = (*range.end() as u64 + 1).saturating_sub(*range.start() as u64);
+    if wanted > room as u64 {
+        tracing::warn!(
+            first = range.start(),
+            last = range.end(),
+            "a UID range from the server is too large and was cut"
+        );
+    }
+    into.extend(range.clone().take(room));
+}
+
 /// A UID set from a response code, in the server's order (COPYUID pairs by position).
 pub fn expand(set: &[UidSetMember]) -> Vec<u32> {
     let mut out = Vec::new();
     for member in set {
         match member {
-            UidSetMember::Uid(u) => out.push(*u),
+            UidSetMember::Uid(u) if out.len() < MAX_EXPANDED_UIDS => out.push(*u),
+            UidSetMember::Uid(_) => {}
             // imap-proto orders each range low to high.
-            UidSetMember::UidRange(r) => out.extend(r.clone()),
+            UidSetMember::UidRange(r) => extend_uids(&mut out, r),
         }
     }
     out
@@ -135,7 +158,7 @@ impl Done {
         Self {
             outcome,
             code: code.map(Code::from_proto),
-            text: text.unwrap_or_default().trim().to_owned(),
+            text: crate::engine::safety::server_text(text.unwrap_or_default()),
         }
     }
 }
@@ -184,11 +207,16 @@ impl Unsolicited {
             }
             Response::Vanished { earlier, uids } => {
                 for range in uids {
-                    self.vanished.extend(range.clone());
+                    extend_uids(&mut self.vanished, range);
                 }
                 // Only a live VANISHED (not EARLIER) lowers the message count.
                 if !earlier {
-                    let gone: u32 = uids.iter().map(|r| r.clone().count() as u32).sum();
+                    // Counted, not iterated: a range may span four billion UIDs.
+                    let gone: u64 = uids
+                        .iter()
+                        .map(|r| (u64::from(*r.end()) + 1).saturating_sub(u64::from(*r.start())))
+                        .fold(0, u64::saturating_add);
+                    let gone = u32::try_from(gone).unwrap_or(u32::MAX);
                     self.exists = self.exists.map(|n| n.saturating_sub(gone));
                 }
             }
@@ -532,10 +560,19 @@ impl Session {
 /// An I/O error while reading: a parse failure is the server's fault, anything else a broken
 /// connection.
 pub(crate) fn io_error(host: &str, e: &std::io::Error) -> ImapError {
+    if let Some(too_large) = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<super::transport::TooLarge>())
+    {
+        return ImapError::Protocol {
+            host: host.to_owned(),
+            detail: too_large.to_string(),
+        };
+    }
     let text = e.to_string();
     if e.kind() == std::io::ErrorKind::Other && text.contains("during parsing") {
         // The parser quotes the whole unparsable buffer; a line is enough for the log.
-        let detail: String = text.chars().take(200).collect();
+        let detail = crate::engine::safety::server_text(&text);
         ImapError::Protocol {
             host: host.to_owned(),
             detail,
@@ -555,7 +592,7 @@ pub(crate) fn crate_error(host: &str, e: async_imap::error::Error) -> ImapError 
         },
         other => ImapError::Protocol {
             host: host.to_owned(),
-            detail: other.to_string(),
+            detail: crate::engine::safety::server_text(&other.to_string()),
         },
     }
 }

@@ -8,6 +8,13 @@
 //! async-imap reports a refused LOGIN/AUTHENTICATE only as a debug string; the server's own
 //! words, which the user must see ("[AUTHENTICATIONFAILED] Authentication failed."), are
 //! taken from that line instead.
+//!
+//! And it bounds what a server can make us hold: async-imap keeps a whole response in one
+//! buffer (up to 512 MiB) and parses it again after every read, so an endless line costs
+//! memory and quadratic time, and a literal announced as `{4000000000}` is waited for. The
+//! [`Guard`] counts every line's length (literals aside) and every literal's announced size
+//! as the bytes pass, and ends the connection with [`TooLarge`] past [`MAX_LINE`] or
+//! [`MAX_LITERAL`].
 
 use std::io;
 use std::pin::Pin;
@@ -19,6 +26,97 @@ use tokio_rustls::client::TlsStream;
 
 /// How long a remembered server line may be; the rest is cut.
 const TAP_LIMIT: usize = 2048;
+
+/// The longest line a server may send, literals not counted. Real lines are short; the
+/// longest are SEARCH results and VANISHED lists of large mailboxes, far below this.
+pub const MAX_LINE: usize = 8 * 1024 * 1024;
+
+/// The largest literal a server may announce; whole messages arrive as literals, and the
+/// biggest mail servers accept is a few tens of megabytes.
+pub const MAX_LITERAL: u64 = 256 * 1024 * 1024;
+
+/// The server sent a line or announced a literal larger than we accept.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TooLarge {
+    #[error("the server sent a line longer than {} bytes", MAX_LINE)]
+    Line,
+    #[error("the server announced a literal of {0} bytes (at most {max} are accepted)", max = MAX_LITERAL)]
+    Literal(u64),
+}
+
+/// Follows the server's bytes line by line, skipping literals, to bound both.
+#[derive(Debug, Default)]
+struct Guard {
+    /// Bytes of the current line so far, literals not counted.
+    line: usize,
+    /// Bytes of the literal being received that are still to come.
+    literal: u64,
+    /// The end of the current line, enough to see a literal announced there.
+    tail: Vec<u8>,
+}
+
+/// Room for a literal's announcement, with more digits than any real one has.
+const TAIL: usize = 64;
+
+impl Guard {
+    fn feed(&mut self, mut bytes: &[u8]) -> Result<(), TooLarge> {
+        while !bytes.is_empty() {
+            if self.literal > 0 {
+                let skip = bytes
+                    .len()
+                    .min(usize::try_from(self.literal).unwrap_or(usize::MAX));
+                self.literal -= skip as u64;
+                bytes = &bytes[skip..];
+                continue;
+            }
+            let (piece, line_end) = match memchr::memchr(b'\n', bytes) {
+                Some(at) => (&bytes[..at], true),
+                None => (bytes, false),
+            };
+            self.line += piece.len();
+            if self.line > MAX_LINE {
+                return Err(TooLarge::Line);
+            }
+            self.tail
+                .extend_from_slice(&piece[piece.len().saturating_sub(TAIL)..]);
+            let excess = self.tail.len().saturating_sub(TAIL);
+            self.tail.drain(..excess);
+            if !line_end {
+                return Ok(());
+            }
+            // RFC 3501 §4.3: a literal is announced as `{n}` CRLF at the end of a line.
+            if let Some(n) = announced_literal(&self.tail) {
+                if n > MAX_LITERAL {
+                    return Err(TooLarge::Literal(n));
+                }
+                self.literal = n;
+            }
+            self.line = 0;
+            self.tail.clear();
+            bytes = &bytes[piece.len() + 1..];
+        }
+        Ok(())
+    }
+}
+
+/// The size in a `{n}` (or `{n+}`) at the end of a line, CR allowed after it.
+fn announced_literal(end: &[u8]) -> Option<u64> {
+    let end = end.strip_suffix(b"\r").unwrap_or(end);
+    let end = end.strip_suffix(b"}")?;
+    let end = end.strip_suffix(b"+").unwrap_or(end);
+    let open = end.iter().rposition(|b| *b == b'{')?;
+    let digits = &end[open + 1..];
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // More digits than fit are simply too many bytes.
+    Some(
+        std::str::from_utf8(digits)
+            .ok()
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(u64::MAX),
+    )
+}
 
 /// The stream an IMAP session runs over.
 pub type Stream = BufWriter<Transport>;
@@ -34,6 +132,7 @@ enum Inner {
 pub struct Transport {
     inner: Inner,
     tap: Option<Tap>,
+    guard: Guard,
 }
 
 #[derive(Debug, Default)]
@@ -65,6 +164,7 @@ impl Transport {
         Self {
             inner: Inner::Plain(stream),
             tap: None,
+            guard: Guard::default(),
         }
     }
 
@@ -72,6 +172,7 @@ impl Transport {
         Self {
             inner: Inner::Tls(Box::new(stream)),
             tap: None,
+            guard: Guard::default(),
         }
     }
 
@@ -112,8 +213,14 @@ impl AsyncRead for Transport {
             Inner::Plain(s) => Pin::new(s).poll_read(cx, buf),
             Inner::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
         };
-        if let (Poll::Ready(Ok(())), Some(tap)) = (&result, this.tap.as_mut()) {
-            tap.feed(&buf.filled()[start..]);
+        if let Poll::Ready(Ok(())) = &result {
+            let new = &buf.filled()[start..];
+            if let Err(e) = this.guard.feed(new) {
+                return Poll::Ready(Err(io::Error::new(io::ErrorKind::InvalidData, e)));
+            }
+            if let Some(tap) = this.tap.as_mut() {
+                tap.feed(new);
+            }
         }
         result
     }
@@ -160,6 +267,38 @@ mod tests {
             tap.last,
             b"A0001 NO [AUTHENTICATIONFAILED] Authentication failed.\r"
         );
+    }
+
+    #[test]
+    fn literals_are_skipped_and_lines_and_literals_bounded() {
+        let mut g = Guard::default();
+        // A literal's bytes are not a line, however long, nor do their LFs end one.
+        g.feed(b"* 1 FETCH (BODY[] {12}\r\nab\ncd\r\n\n\n\nxy)\r\n")
+            .unwrap();
+        assert_eq!((g.line, g.literal), (0, 0));
+        g.feed(b"* 2 FETCH (BODY[] {3000}\r").unwrap();
+        g.feed(b"\n").unwrap();
+        assert_eq!(g.literal, 3000);
+        g.feed(&vec![b'x'; 2999]).unwrap();
+        g.feed(b"x)\r\n").unwrap();
+        assert_eq!((g.line, g.literal), (0, 0));
+        assert_eq!(
+            Guard::default().feed(b"* 3 FETCH (BODY[] {4000000000}\r\n"),
+            Err(TooLarge::Literal(4_000_000_000))
+        );
+        assert_eq!(
+            Guard::default().feed(b"A1 OK {99999999999999999999999999}\r\n"),
+            Err(TooLarge::Literal(u64::MAX))
+        );
+        let mut g = Guard::default();
+        let chunk = vec![b'a'; 1024 * 1024];
+        let mut result = Ok(());
+        for _ in 0..9 {
+            result = result.and_then(|()| g.feed(&chunk));
+        }
+        assert_eq!(result, Err(TooLarge::Line));
+        assert_eq!(announced_literal(b"text {x}"), None);
+        assert_eq!(announced_literal(b"{5+}\r"), Some(5));
     }
 
     #[test]

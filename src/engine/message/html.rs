@@ -15,9 +15,15 @@ use html5ever::tokenizer::{
 };
 
 use super::{Block, Image, ImageSource, Inline, Span};
+use crate::engine::safety::{self, Warning};
 
 /// Turns an HTML body into blocks; `cid` finds the attachment an embedded image names.
-pub(super) fn to_blocks(html: &str, cid: &dyn Fn(&str) -> Option<usize>) -> Vec<Block> {
+/// Links that are not web or mail links, or lead to a confusable host, go into `warnings`.
+pub(super) fn to_blocks(
+    html: &str,
+    cid: &dyn Fn(&str) -> Option<usize>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Block> {
     let sink = Sink {
         builder: RefCell::new(Builder::new(cid)),
     };
@@ -26,7 +32,11 @@ pub(super) fn to_blocks(html: &str, cid: &dyn Fn(&str) -> Option<usize>) -> Vec<
     input.push_back(StrTendril::from_slice(html));
     while let TokenizerResult::Script(()) = tokenizer.feed(&input) {}
     tokenizer.end();
-    tokenizer.sink.builder.into_inner().finish()
+    let builder = tokenizer.sink.builder.into_inner();
+    for w in &builder.warnings {
+        safety::add(warnings, w.clone());
+    }
+    builder.finish()
 }
 
 struct Sink<'a> {
@@ -78,6 +88,7 @@ struct Builder<'a> {
     skip: u32,
     space: bool,
     cid: &'a dyn Fn(&str) -> Option<usize>,
+    warnings: Vec<Warning>,
 }
 
 /// Tags that end a paragraph.
@@ -123,6 +134,7 @@ impl<'a> Builder<'a> {
             skip: 0,
             space: false,
             cid,
+            warnings: Vec::new(),
         }
     }
 
@@ -200,7 +212,12 @@ impl<'a> Builder<'a> {
             "u" | "ins" => self.style.underline += 1,
             "s" | "strike" | "del" => self.style.strike += 1,
             "code" | "tt" | "kbd" | "samp" => self.style.code += 1,
-            "a" => self.links.push(attr(tag, "href")),
+            "a" => {
+                // Only web and mail links are clickable; `javascript:` and the like stay text.
+                let link = attr(tag, "href")
+                    .and_then(|href| safety::checked_link(&href, &mut self.warnings));
+                self.links.push(link);
+            }
             _ if BLOCK_TAGS.contains(&name) => self.flush(),
             _ => {}
         }
@@ -489,7 +506,7 @@ mod tests {
     use super::*;
 
     fn blocks(html: &str) -> Vec<Block> {
-        to_blocks(html, &|_| None)
+        to_blocks(html, &|_| None, &mut Vec::new())
     }
 
     fn texts(content: &[Inline]) -> String {

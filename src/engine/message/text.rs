@@ -1,16 +1,17 @@
 //! Plain text bodies as blocks: paragraphs, `>` quotes (nested), links found in the text.
 
 use super::{Block, Inline, Span};
+use crate::engine::safety::{self, Warning};
 
-/// Turns a text/plain body into blocks.
-pub(super) fn to_blocks(text: &str) -> Vec<Block> {
+/// Turns a text/plain body into blocks; a link to a confusable host goes into `warnings`.
+pub(super) fn to_blocks(text: &str, warnings: &mut Vec<Warning>) -> Vec<Block> {
     let lines: Vec<&str> = text.lines().collect();
-    blocks_of(&lines, 0)
+    blocks_of(&lines, 0, warnings)
 }
 
-fn blocks_of(lines: &[&str], depth: usize) -> Vec<Block> {
+fn blocks_of(lines: &[&str], depth: usize, warnings: &mut Vec<Warning>) -> Vec<Block> {
     if depth > 32 {
-        return vec![paragraph(lines)];
+        return vec![paragraph(lines, warnings)];
     }
     let mut out = Vec::new();
     let mut i = 0;
@@ -22,7 +23,7 @@ fn blocks_of(lines: &[&str], depth: usize) -> Vec<Block> {
             }
             let inner: Vec<&str> = lines[start..i].iter().map(|l| unquote(l)).collect();
             out.push(Block::Quote {
-                blocks: blocks_of(&inner, depth + 1),
+                blocks: blocks_of(&inner, depth + 1, warnings),
             });
         } else if lines[i].trim().is_empty() {
             i += 1;
@@ -31,7 +32,7 @@ fn blocks_of(lines: &[&str], depth: usize) -> Vec<Block> {
             while i < lines.len() && !is_quoted(lines[i]) && !lines[i].trim().is_empty() {
                 i += 1;
             }
-            out.push(paragraph(&lines[start..i]));
+            out.push(paragraph(&lines[start..i], warnings));
         }
     }
     out
@@ -47,19 +48,19 @@ fn unquote(line: &str) -> &str {
     rest.strip_prefix(' ').unwrap_or(rest)
 }
 
-fn paragraph(lines: &[&str]) -> Block {
+fn paragraph(lines: &[&str], warnings: &mut Vec<Warning>) -> Block {
     let mut content = Vec::new();
     for (n, line) in lines.iter().enumerate() {
         if n > 0 {
             content.push(Inline::Break);
         }
-        content.extend(linkify(line.trim_end()));
+        content.extend(linkify(line.trim_end(), warnings));
     }
     Block::Paragraph { content }
 }
 
 /// Splits a line into text and links (`http://`, `https://`, `mailto:`).
-pub(super) fn linkify(line: &str) -> Vec<Inline> {
+pub(super) fn linkify(line: &str, warnings: &mut Vec<Warning>) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut rest = line;
     while let Some(start) = find_link(rest) {
@@ -83,7 +84,7 @@ pub(super) fn linkify(line: &str) -> Vec<Inline> {
         }
         out.push(Inline::Text(Span {
             text: url.to_owned(),
-            link: Some(url.to_owned()),
+            link: safety::checked_link(url, warnings),
             ..Span::default()
         }));
         rest = &from[url.len()..];
@@ -120,7 +121,7 @@ mod tests {
     use super::*;
 
     fn links(line: &str) -> Vec<String> {
-        linkify(line)
+        linkify(line, &mut Vec::new())
             .into_iter()
             .filter_map(|i| match i {
                 Inline::Text(Span { link: Some(l), .. }) => Some(l),

@@ -13,9 +13,10 @@ use base64::Engine as _;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 
 use super::error::Pop3Error;
-use super::wire::{self, Capabilities, MAX_LINE, Status, Unstuffer};
+use super::wire::{self, Capabilities, MAX_LINE, MAX_LISTING, Status, Unstuffer};
 use crate::engine::account::{Security, Server};
 use crate::engine::net::{self, NetError};
+use crate::engine::safety;
 use crate::engine::secret::Secret;
 use crate::engine::store::StoreError;
 use crate::engine::tls::Tls;
@@ -430,8 +431,16 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conn<S> {
     /// The lines of a multi-line answer, unstuffed, up to the terminating `.`.
     async fn read_lines(&mut self) -> Result<Vec<Vec<u8>>, Pop3Error> {
         let mut lines = Vec::new();
+        let mut held = 0;
         loop {
             let line = self.read_line().await?;
+            held += line.len() + std::mem::size_of::<Vec<u8>>();
+            if held > MAX_LISTING {
+                return Err(Pop3Error::Protocol {
+                    host: self.host.clone(),
+                    detail: format!("a listing longer than {MAX_LISTING} octets"),
+                });
+            }
             match line.strip_prefix(b".") {
                 Some([]) => return Ok(lines),
                 Some(rest) => lines.push(rest.to_vec()),
@@ -444,8 +453,8 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conn<S> {
         wire::parse_status(line).ok_or_else(|| Pop3Error::Protocol {
             host: self.host.clone(),
             detail: format!(
-                "expected +OK or -ERR, got {:?}",
-                String::from_utf8_lossy(&line[..line.len().min(80)])
+                "expected +OK or -ERR, got \"{}\"",
+                safety::server_text(&String::from_utf8_lossy(&line[..line.len().min(80)]))
             ),
         })
     }
@@ -462,8 +471,8 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Conn<S> {
         Pop3Error::Protocol {
             host: self.host.clone(),
             detail: format!(
-                "a {command} line that does not parse: {:?}",
-                String::from_utf8_lossy(&line[..line.len().min(80)])
+                "a {command} line that does not parse: \"{}\"",
+                safety::server_text(&String::from_utf8_lossy(&line[..line.len().min(80)]))
             ),
         }
     }

@@ -12,6 +12,11 @@ use std::io::{self, Write};
 /// broken or hostile server from growing a line without end.
 pub const MAX_LINE: usize = 8 * 1024;
 
+/// The most memory a multi-line listing (CAPA, LIST, UIDL) may take, each line counted
+/// with its bookkeeping: room for the UIDL of some 800,000 messages, while a server that
+/// lists without end cannot exhaust memory.
+pub const MAX_LISTING: usize = 64 * 1024 * 1024;
+
 /// RFC 1939 §7: a unique-id is 1 to 70 characters in the range 0x21..=0x7E.
 const MAX_UIDL: usize = 70;
 
@@ -35,9 +40,10 @@ impl Status {
 
 /// Parses a status line (without its line ending). `None` when it is neither `+OK` nor `-ERR`.
 pub fn parse_status(line: &[u8]) -> Option<Status> {
+    // The server's words reach the user in error messages: made safe to show first.
     let text = |rest: &[u8]| {
         let rest = rest.strip_prefix(b" ").unwrap_or(rest);
-        String::from_utf8_lossy(rest).trim_end().to_owned()
+        crate::engine::safety::server_text(&String::from_utf8_lossy(rest))
     };
     if let Some(rest) = line.strip_prefix(b"+OK") {
         Some(Status {

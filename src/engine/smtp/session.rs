@@ -34,6 +34,7 @@ use super::{SmtpError, Stage};
 use crate::engine::account::{Account, Auth, Security};
 use crate::engine::compose::Envelope;
 use crate::engine::net;
+use crate::engine::safety;
 use crate::engine::secret::Secret;
 use crate::engine::tls::Tls;
 
@@ -414,15 +415,17 @@ pub(crate) fn reply_text(e: &lettre::transport::smtp::Error) -> String {
         .map(|s| s.to_string())
         .unwrap_or_default();
     match e.status() {
-        Some(code) => format!("{code} {text}").trim().to_owned(),
-        None => text,
+        Some(code) => safety::server_text(&format!("{code} {text}")),
+        None => safety::server_text(&text),
     }
 }
 
 fn response_text(r: &lettre::transport::smtp::response::Response) -> String {
-    format!("{} {}", r.code(), r.message().collect::<Vec<_>>().join(" "))
-        .trim()
-        .to_owned()
+    safety::server_text(&format!(
+        "{} {}",
+        r.code(),
+        r.message().collect::<Vec<_>>().join(" ")
+    ))
 }
 
 async fn within<T>(
@@ -499,7 +502,7 @@ struct Reply {
 
 impl Reply {
     fn text(&self) -> String {
-        format!("{} {}", self.code, self.lines.join(" "))
+        safety::server_text(&format!("{} {}", self.code, self.lines.join(" ")))
     }
 }
 

@@ -17,6 +17,9 @@
 //!   To keep that window small, each write during DATA first looks (without waiting)
 //!   whether the server has already closed the connection; if so the write fails before
 //!   the marker can go out, and anything the server did say is kept for lettre to read.
+//! - A bound on the server's lines. lettre checks a reply line's length only once the line
+//!   has ended, so a server sending one endless line would grow its buffer without limit
+//!   until the command's timeout; past [`MAX_REPLY_LINE`] the read fails instead.
 
 use std::io;
 use std::net::SocketAddr;
@@ -30,6 +33,10 @@ use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 
 const END_OF_DATA: &[u8] = b"\r\n.\r\n";
+
+/// The longest line a server may send. RFC 5321 §4.5.3.1.5 says 512 octets; lettre refuses
+/// replies with lines above 1,000 once it has read them.
+pub(crate) const MAX_REPLY_LINE: usize = 4096;
 
 /// Watches the bytes written during DATA for the end-of-data marker.
 #[derive(Debug, Default)]
@@ -96,6 +103,8 @@ pub(crate) struct SmtpStream {
     served: usize,
     watch: Arc<DataWatch>,
     peer: io::Result<SocketAddr>,
+    /// Bytes read since the server's last line feed.
+    line: usize,
 }
 
 impl SmtpStream {
@@ -107,6 +116,7 @@ impl SmtpStream {
             served: 0,
             watch,
             peer,
+            line: 0,
         }
     }
 
@@ -123,6 +133,7 @@ impl SmtpStream {
             served: 0,
             watch,
             peer,
+            line: 0,
         }
     }
 }
@@ -177,10 +188,25 @@ impl AsyncRead for SmtpStream {
             this.served += n;
             return Poll::Ready(Ok(()));
         }
-        match &mut this.inner {
+        let start = buf.filled().len();
+        let result = match &mut this.inner {
             Inner::Plain(s) => Pin::new(s).poll_read(cx, buf),
             Inner::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
+        };
+        if let Poll::Ready(Ok(())) = &result {
+            let new = &buf.filled()[start..];
+            this.line = match memchr::memrchr(b'\n', new) {
+                Some(at) => new.len() - at - 1,
+                None => this.line + new.len(),
+            };
+            if this.line > MAX_REPLY_LINE {
+                return Poll::Ready(Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("the server sent a line longer than {MAX_REPLY_LINE} bytes"),
+                )));
+            }
         }
+        result
     }
 }
 
