@@ -601,3 +601,7 @@ shortcut-archive = Archive
 shortcut-search = Search
 shortcut-help = Show or hide this list
 shortcut-escape = Close this list, settings or the message being written
+
+## Hardening: hostile servers and messages
+
+error-imap-preauth = { $host } started the session as already logged in (PREAUTH), skipping encryption and the login. Tidings does not accept such a session: this may not be the server you set up.

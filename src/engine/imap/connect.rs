@@ -177,6 +177,14 @@ async fn greeting(
             }
             _ => None,
         }),
+        // An already logged-in session is never taken: on a STARTTLS account it would run
+        // unprotected, and in any case without the login the user set up.
+        Response::Data {
+            status: Status::PreAuth,
+            ..
+        } => Err(ImapError::Preauth {
+            host: host.to_owned(),
+        }),
         Response::Data { status, outcome } => Err(ImapError::Greeting {
             host: host.to_owned(),
             text: safety::server_text(&format!(

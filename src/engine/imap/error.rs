@@ -24,6 +24,13 @@ pub enum ImapError {
     /// No login method we may use is offered (e.g. LOGINDISABLED without AUTH=PLAIN).
     #[error("{host} offers no login method Tidings can use ({offered})")]
     NoAuthMethod { host: String, offered: String },
+    /// The server greeted with PREAUTH: it claims the session is logged in already,
+    /// skipping STARTTLS and the login. Never accepted (RFC 3501 §6.2.1 and the STARTTLS
+    /// stripping attacks that use it).
+    #[error(
+        "{host} greeted with PREAUTH, starting a session that was never protected or logged in"
+    )]
+    Preauth { host: String },
     /// The server greeted with BYE or something that is not IMAP.
     #[error("{host} did not greet as an IMAP server: {text}")]
     Greeting { host: String, text: String },
@@ -80,7 +87,8 @@ impl ImapError {
             }
             ImapError::Tls(_)
             | ImapError::StarttlsMissing { .. }
-            | ImapError::StarttlsRefused { .. } => ErrorKind::Tls,
+            | ImapError::StarttlsRefused { .. }
+            | ImapError::Preauth { .. } => ErrorKind::Tls,
             ImapError::Auth { .. } | ImapError::NoAuthMethod { .. } => ErrorKind::Auth,
             ImapError::UnsafeInput { .. } | ImapError::NotImap(_) => ErrorKind::Usage,
             ImapError::Store(e) if e.is_usage() => ErrorKind::Usage,
@@ -129,6 +137,7 @@ impl Localized for ImapError {
                 host = host.as_str(),
                 offered = offered.as_str()
             ),
+            ImapError::Preauth { host } => tr!("error-imap-preauth", host = host.as_str()),
             ImapError::Greeting { host, text } => {
                 tr!(
                     "error-imap-greeting",

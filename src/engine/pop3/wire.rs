@@ -120,8 +120,12 @@ pub fn parse_uidl_line(line: &[u8]) -> Option<(u32, String)> {
     let mut words = line.split_ascii_whitespace();
     let number = words.next()?.parse().ok()?;
     let uid = words.next()?;
-    let valid =
-        !uid.is_empty() && uid.len() <= MAX_UIDL && uid.bytes().all(|b| (0x21..=0x7e).contains(&b));
+    // Nothing may follow the unique-id (RFC 1939 §7): with more words, which one names the
+    // message would be a guess.
+    let valid = words.next().is_none()
+        && !uid.is_empty()
+        && uid.len() <= MAX_UIDL
+        && uid.bytes().all(|b| (0x21..=0x7e).contains(&b));
     valid.then(|| (number, uid.to_owned()))
 }
 
@@ -354,6 +358,8 @@ mod tests {
             Some((1, "000000016b080daa".into()))
         );
         assert_eq!(parse_uidl_line(b"1"), None);
+        assert_eq!(parse_uidl_line(b"1 two words"), None);
+        assert_eq!(parse_uidl_line(b"1 abc  "), Some((1, "abc".into())));
         assert_eq!(parse_uidl_line(&[b'1', b' ', 0xc3, 0xa9]), None);
         let long = format!("1 {}", "a".repeat(71));
         assert_eq!(parse_uidl_line(long.as_bytes()), None);

@@ -141,9 +141,12 @@ impl SmtpError {
         if e.is_timeout() {
             return SmtpError::Timeout { host, stage };
         }
-        let reason = std::error::Error::source(e)
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| e.to_string());
+        // lettre's parse errors quote what the server sent: made safe to show.
+        let reason = crate::engine::safety::server_text(
+            &std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| e.to_string()),
+        );
         if e.is_response() || e.is_client() {
             SmtpError::Protocol { host, reason }
         } else {

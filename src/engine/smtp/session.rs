@@ -189,7 +189,7 @@ impl Session {
         if !mechanisms.iter().any(|m| info.supports_auth_mechanism(*m)) {
             return Err(SmtpError::AuthUnavailable {
                 host: self.host.clone(),
-                offered: info.to_string(),
+                offered: safety::server_text(&info.to_string()),
             });
         }
         let credentials = Credentials::new(username.to_owned(), password.expose().to_owned());

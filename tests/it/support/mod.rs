@@ -18,6 +18,7 @@ pub mod https;
 pub mod loopback;
 pub mod postfix;
 pub mod proxy;
+pub mod scripted;
 pub mod system;
 pub mod xvfb;
 
