@@ -131,6 +131,7 @@ fn verify(s: &Scripted, security: Security) -> Result<(), Pop3Error> {
         &Secret::new(PASSWORD),
         pop3::Tuning {
             timeout: Duration::from_secs(20),
+            ..pop3::Tuning::default()
         },
     ))
 }
