@@ -605,3 +605,8 @@ shortcut-escape = Close this list, settings or the message being written
 ## Hardening: hostile servers and messages
 
 error-imap-preauth = { $host } started the session as already logged in (PREAUTH), skipping encryption and the login. Tidings does not accept such a session: this may not be the server you set up.
+reader-attachment-risky = { $name } ({ $size }; a .{ $extension } file can run programs: open it only if you trust the sender)
+reader-warning-name-hides-address = Warning: the sender's name shows { $shown }, but the message comes from { $address }.
+reader-warning-confusable-domain = Warning: { $domain } mixes letters of different alphabets and may imitate another domain; it is shown as { $ascii }.
+reader-warning-link-differs = Warning: a link shows { $text } but leads to { $target }.
+reader-warning-unsafe-link = A link to { $target } was disabled: it could run code.

@@ -13,6 +13,7 @@ use crate::engine::Profile;
 use crate::engine::account::{AccountError, Accounts};
 use crate::engine::error::Error;
 use crate::engine::message::{Attachment, Block, ImageSource, Inline, ReadMessage};
+use crate::engine::safety::Warning;
 use crate::engine::store::{
     AccountId, FolderId, MessageId, MessageSummary, Page, Role, Store, StoreError,
 };
@@ -75,6 +76,7 @@ pub fn show(profile: &Profile, args: ShowArgs) -> Result<(), CliError> {
             from_html: bool,
             remote_images: usize,
             attachments: &'a [Attachment],
+            warnings: &'a [Warning],
         }
         let shown = Shown {
             summary: json_message(&summary),
@@ -83,6 +85,7 @@ pub fn show(profile: &Profile, args: ShowArgs) -> Result<(), CliError> {
             from_html: read.as_ref().is_some_and(|r| r.from_html),
             remote_images: read.as_ref().map_or(0, |r| r.remote_images),
             attachments: read.as_ref().map_or(&[], |r| r.attachments.as_slice()),
+            warnings: read.as_ref().map_or(&[], |r| r.warnings.as_slice()),
         };
         return output::write_out(|out| {
             serde_json::to_writer_pretty(&mut *out, &shown).map_err(std::io::Error::other)?;
@@ -292,6 +295,30 @@ fn list_line(m: &MessageSummary, now: &chrono::DateTime<chrono::Local>) -> Strin
     )
 }
 
+/// The sentence that tells the reader what may be deceptive in a message.
+fn warning_line(w: &Warning) -> String {
+    match w {
+        Warning::NameHidesAddress { shown, address, .. } => tr!(
+            "reader-warning-name-hides-address",
+            shown = shown.as_str(),
+            address = address.as_str()
+        ),
+        Warning::ConfusableDomain { domain, ascii } => tr!(
+            "reader-warning-confusable-domain",
+            domain = domain.as_str(),
+            ascii = ascii.as_str()
+        ),
+        Warning::LinkTextDiffers { text, target } => tr!(
+            "reader-warning-link-differs",
+            text = text.as_str(),
+            target = target.as_str()
+        ),
+        Warning::UnsafeLink { target } => {
+            tr!("reader-warning-unsafe-link", target = target.as_str())
+        }
+    }
+}
+
 /// `tidings show` without `--json`: the headers, then the body as text.
 fn render_show(m: &MessageSummary, read: Option<&ReadMessage>) -> String {
     let mut out = String::new();
@@ -332,9 +359,24 @@ fn render_show(m: &MessageSummary, read: Option<&ReadMessage>) -> String {
         .attachments
         .iter()
         .filter(|a| !a.inline)
-        .map(|a| format!("{} ({})", a.file_name, crate::i18n::format_size(a.size)))
+        .map(|a| {
+            let size = crate::i18n::format_size(a.size);
+            match (&a.extension, a.risky) {
+                (Some(ext), true) => tr!(
+                    "reader-attachment-risky",
+                    name = a.file_name.as_str(),
+                    size = size,
+                    extension = ext.as_str()
+                ),
+                _ => format!("{} ({size})", a.file_name),
+            }
+        })
         .collect();
     line(&mut out, tr!("reader-attachments"), files.join(", "));
+    for w in &r.warnings {
+        out.push_str(&warning_line(w));
+        out.push('\n');
+    }
     if r.remote_images > 0 {
         out.push_str(&tr!(
             "reader-remote-blocked",

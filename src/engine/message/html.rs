@@ -67,6 +67,11 @@ enum Container {
     Item(Vec<Block>),
 }
 
+/// How deep lists and quotes may nest. Deeper ones are read as if flat: a message with
+/// 100,000 nested `<blockquote>`s would otherwise become a block tree whose drop, layout
+/// and serialisation recurse deeper than any stack (found by the hostile corpus).
+const MAX_DEPTH: usize = 32;
+
 #[derive(Default, Clone, Copy, PartialEq, Eq)]
 struct Style {
     bold: u32,
@@ -89,6 +94,8 @@ struct Builder<'a> {
     space: bool,
     cid: &'a dyn Fn(&str) -> Option<usize>,
     warnings: Vec<Warning>,
+    /// List, item and quote tags opened beyond [`MAX_DEPTH`], and so not opened.
+    flattened: u32,
 }
 
 /// Tags that end a paragraph.
@@ -135,6 +142,7 @@ impl<'a> Builder<'a> {
             space: false,
             cid,
             warnings: Vec::new(),
+            flattened: 0,
         }
     }
 
@@ -175,6 +183,16 @@ impl<'a> Builder<'a> {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
                 self.heading = name[1..].parse().ok();
+            }
+            "ul" | "ol" | "blockquote" if self.stack.len() >= MAX_DEPTH => {
+                self.flush();
+                self.flattened += 1;
+            }
+            "li" if self.stack.len() + 1 >= MAX_DEPTH
+                && !matches!(self.stack.last(), Some(Container::Item(_))) =>
+            {
+                self.flush();
+                self.flattened += 1;
             }
             "ul" | "ol" => {
                 self.flush();
@@ -226,6 +244,11 @@ impl<'a> Builder<'a> {
 
     fn end(&mut self, name: &str) {
         let dec = |n: &mut u32| *n = n.saturating_sub(1);
+        if self.flattened > 0 && matches!(name, "ul" | "ol" | "li" | "blockquote") {
+            self.flattened -= 1;
+            self.flush();
+            return;
+        }
         match name {
             "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "title"
             | "textarea" => dec(&mut self.skip),
@@ -566,6 +589,41 @@ mod tests {
             matches!(&items[0][1], Block::List { ordered: false, .. }),
             "{items:?}"
         );
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        fn depth(blocks: &[Block]) -> usize {
+            blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Quote { blocks } => 1 + depth(blocks),
+                    Block::List { items, .. } => {
+                        1 + items.iter().map(|i| depth(i)).max().unwrap_or(0)
+                    }
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        for html in [
+            "<blockquote>".repeat(100_000) + "deep",
+            "<ul><li>".repeat(50_000) + "deep",
+            "<li>".repeat(50_000) + "deep",
+            "<blockquote><ol><li>".repeat(30_000) + "deep",
+        ] {
+            let b = blocks(&html);
+            assert!(depth(&b) <= MAX_DEPTH, "{}", depth(&b));
+            assert!(format!("{b:?}").contains("deep"));
+        }
+        // Closing tags beyond the bound close nothing that is still open above it.
+        let html = format!(
+            "{}x{}<p>after</p>",
+            "<blockquote>".repeat(40),
+            "</blockquote>".repeat(40)
+        );
+        let b = blocks(&html);
+        assert!(matches!(b.last(), Some(Block::Paragraph { .. })), "{b:?}");
     }
 
     #[test]
