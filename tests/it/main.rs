@@ -5,8 +5,14 @@ mod support;
 
 mod account;
 mod account_verify;
+mod crash_consistency;
+mod credentials_leak;
 mod discover;
+mod fuzz_seeds;
 mod harness;
+mod hostile_corpus;
+mod hostile_messages;
+mod hostile_reading;
 mod i18n;
 mod imap_cli;
 mod imap_common;

@@ -12,6 +12,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod certs;
+pub mod child;
 pub mod dns;
 pub mod dovecot;
 pub mod https;

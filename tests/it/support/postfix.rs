@@ -247,6 +247,18 @@ postlog    unix-dgram n - n - 1 postlogd
             .output();
     }
 
+    /// Waits until Postfix's queue is empty (everything delivered or bounced).
+    pub fn wait_for_empty_queue(&self, secs: f64) -> bool {
+        wait_until(secs, || {
+            Command::new("postqueue")
+                .arg("-c")
+                .arg(&self.etc)
+                .arg("-p")
+                .output()
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("Mail queue is empty"))
+        })
+    }
+
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.log_file).unwrap_or_default()
     }
