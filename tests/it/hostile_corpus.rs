@@ -45,12 +45,12 @@ fn msg(subject: &str, extra_headers: &str, body: &[u8]) -> Vec<u8> {
 fn base64_lines(data: &[u8], line: usize) -> Vec<u8> {
     use base64::Engine as _;
     let text = base64::engine::general_purpose::STANDARD.encode(data);
-    let mut out = Vec::with_capacity(text.len() + text.len() / line * 2 + 2);
     if line == 0 {
-        out.extend_from_slice(text.as_bytes());
+        let mut out = text.into_bytes();
         out.extend_from_slice(b"\r\n");
         return out;
     }
+    let mut out = Vec::with_capacity(text.len() + text.len() / line * 2 + 2);
     for chunk in text.as_bytes().chunks(line) {
         out.extend_from_slice(chunk);
         out.extend_from_slice(b"\r\n");
@@ -138,9 +138,7 @@ Content-Transfer-Encoding: base64\r\n\r\n"
                 &body,
             ),
         );
-        let mut body = b"Content-Transfer-Encoding: base64\r\n".to_vec();
-        body.clear();
-        body.extend_from_slice(&base64_lines(&attachment[..20 * 1024 * 1024], 0));
+        let body = base64_lines(&attachment[..20 * 1024 * 1024], 0);
         add(
             "a 20 MB base64 body on one line".into(),
             msg(
