@@ -13,7 +13,7 @@ use serde_json::Value;
 use tidings::engine::Profile;
 use tidings::engine::store::{MessageId, Page, Store};
 
-use crate::hostile_corpus::{Hostile, corpus};
+use crate::hostile_corpus::corpus;
 use crate::support::MailServers;
 use crate::support::child::{self, Measured};
 
@@ -120,7 +120,11 @@ fn list(profile: &Path, expected: usize) {
     assert_eq!(ids.len(), expected, "no message listed twice");
 }
 
-fn fill(servers: &MailServers, corpus: &[Hostile]) {
+/// Puts the corpus into the first user's INBOX; the number of messages and the size of the
+/// biggest. The corpus is dropped before any child runs (see `support::child`).
+fn fill(servers: &MailServers) -> (usize, usize) {
+    let corpus = corpus(true);
+    let biggest = corpus.iter().map(|h| h.raw.len()).max().unwrap_or(0);
     let user = servers.user(0);
     servers.dovecot.fill(
         &user.address,
@@ -128,23 +132,22 @@ fn fill(servers: &MailServers, corpus: &[Hostile]) {
         corpus.iter().map(|h| (h.raw.as_slice(), "", None)),
     );
     assert_eq!(servers.dovecot.count(&user.address, "INBOX"), corpus.len());
+    (corpus.len(), biggest)
 }
 
 #[test]
 fn hostile_messages_are_synced_listed_and_shown_within_bounds() {
-    let corpus = corpus(true);
-    let biggest = corpus.iter().map(|h| h.raw.len()).max().unwrap_or(0);
     let servers = MailServers::dovecot_only();
-    fill(&servers, &corpus);
+    let (count, biggest) = fill(&servers);
     let profile = tempfile::tempdir().expect("profile");
     let p = profile.path();
     add_account(p, &servers, "imap", servers.dovecot.imaps_port);
     sync(p, biggest);
 
     let messages = stored(p);
-    assert_eq!(messages.len(), corpus.len(), "every message is stored");
+    assert_eq!(messages.len(), count, "every message is stored");
     assert!(messages.iter().all(|(_, _, downloaded)| *downloaded));
-    list(p, corpus.len());
+    list(p, count);
 
     for (id, size, _) in messages {
         for json in [false, true] {
@@ -178,17 +181,15 @@ fn hostile_messages_are_synced_listed_and_shown_within_bounds() {
 
 #[test]
 fn hostile_messages_are_downloaded_over_pop3_within_bounds() {
-    let corpus = corpus(true);
-    let biggest = corpus.iter().map(|h| h.raw.len()).max().unwrap_or(0);
     let servers = MailServers::dovecot_only();
-    fill(&servers, &corpus);
+    let (count, biggest) = fill(&servers);
     let profile = tempfile::tempdir().expect("profile");
     let p = profile.path();
     add_account(p, &servers, "pop3", servers.dovecot.pop3s_port);
     sync(p, biggest);
     let messages = stored(p);
-    assert_eq!(messages.len(), corpus.len(), "every message is stored");
+    assert_eq!(messages.len(), count, "every message is stored");
     // Stored first, then deleted on the server: nothing is left there.
     assert_eq!(servers.dovecot.count(&servers.user(0).address, "INBOX"), 0);
-    list(p, corpus.len());
+    list(p, count);
 }

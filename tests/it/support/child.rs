@@ -1,8 +1,16 @@
 //! Running the `tidings` binary as a child process and measuring it: its exit, its output,
 //! and its peak resident memory as the kernel counted it (`wait4`'s `ru_maxrss`) — a bound
 //! on memory that does not depend on timing or on what else the machine runs.
+//!
+//! The kernel's figure for a child also counts the memory of the process it was started
+//! from: `exec` records the high-water mark of the address space it replaces. Started with
+//! `posix_spawn` (what `Command` does by default) that space is the test's own, so the
+//! test's peak (a corpus of hundreds of MB) would be charged to every child. Started with
+//! a plain `fork`, it is the copy's, which holds what the test holds at that moment; so the
+//! tests fork, and give memory they no longer need back first (see [`trim`]).
 
 use std::io::Read;
+use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -67,6 +75,12 @@ pub fn run_observed(
     let err_path = scratch.path().join("stderr");
     let out = std::fs::File::create(&out_path).expect("stdout file");
     let err = std::fs::File::create(&err_path).expect("stderr file");
+    trim();
+    // SAFETY: the hook does nothing; it is there so that `Command` forks instead of using
+    // posix_spawn (see the module's documentation).
+    unsafe {
+        command.pre_exec(|| Ok(()));
+    }
     let mut child = command
         .stdin(if stdin.is_some() {
             Stdio::piped()
@@ -118,5 +132,13 @@ pub fn run_observed(
         stdout: read(&out_path),
         stderr: read(&err_path),
         peak_rss: usage.ru_maxrss as u64 * 1024,
+    }
+}
+
+/// Gives freed heap memory back to the system, so a child forked next does not count it.
+pub fn trim() {
+    // SAFETY: malloc_trim only releases free memory of the allocator.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
