@@ -8,8 +8,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::process::Stdio;
-use std::time::Duration;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
 
 use rand::RngExt;
 use tidings::engine::Profile;
@@ -25,13 +25,7 @@ const ROUNDS: usize = 25;
 /// Starts `tidings args`; SIGKILLs it after `after` unless it ended before. Returns whether
 /// it ran to its end by itself.
 fn kill_after(profile: &Path, args: &[&str], after: Duration) -> bool {
-    let mut c = child::tidings(profile)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start tidings");
+    let mut c = spawn(profile, args);
     let step = Duration::from_millis(10);
     let mut waited = Duration::ZERO;
     while waited < after {
@@ -41,7 +35,43 @@ fn kill_after(profile: &Path, args: &[&str], after: Duration) -> bool {
         std::thread::sleep(step);
         waited += step;
     }
-    // SIGKILL: no destructor runs, nothing is flushed, no clean-shutdown marker.
+    kill(c)
+}
+
+/// Starts `tidings args` and SIGKILLs it at a point of its work: once `messages` holds
+/// `files` message files, and `jitter` later (so the kill lands anywhere between two
+/// messages: mid-download, between a file and its row, before a POP3 DELE). Progress, not
+/// a clock, picks the moment, so however fast the machine, every run is killed with work
+/// left. Returns whether it ran to its end by itself.
+fn kill_at(profile: &Path, args: &[&str], messages: &Path, files: usize, jitter: Duration) -> bool {
+    let mut c = spawn(profile, args);
+    // A run that stalls is killed all the same (the checks after it still hold).
+    let stalled = Instant::now() + Duration::from_secs(300);
+    while files_in(messages) < files && Instant::now() < stalled {
+        if let Ok(Some(_)) = c.try_wait() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    std::thread::sleep(jitter);
+    if let Ok(Some(_)) = c.try_wait() {
+        return true;
+    }
+    kill(c)
+}
+
+fn spawn(profile: &Path, args: &[&str]) -> Child {
+    child::tidings(profile)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start tidings")
+}
+
+/// SIGKILL: no destructor runs, nothing is flushed, no clean-shutdown marker.
+fn kill(mut c: Child) -> bool {
     let _ = c.kill();
     let _ = c.wait();
     false
@@ -145,9 +175,15 @@ fn bodies(store: &Store, account: &str) -> Vec<(String, Option<u32>, Vec<u8>)> {
 
 /// How many message files the store keeps on disk.
 fn files_on_disk(store: &Store) -> usize {
-    std::fs::read_dir(store.messages_dir())
-        .expect("messages dir")
-        .flatten()
+    files_in(store.messages_dir())
+}
+
+/// How many message files are under `messages` (a store's message directory).
+fn files_in(messages: &Path) -> usize {
+    let Ok(dir) = std::fs::read_dir(messages) else {
+        return 0;
+    };
+    dir.flatten()
         .filter(|d| d.file_name().to_string_lossy().starts_with('a'))
         .map(|d| std::fs::read_dir(d.path()).map(|r| r.count()).unwrap_or(0))
         .sum()
@@ -201,11 +237,14 @@ fn a_large_imap_sync_killed_at_random_points_loses_and_doubles_nothing() {
         1,
     );
 
+    let messages = reopen(p).messages_dir().to_path_buf();
+    let step = server.len() / (ROUNDS + 5);
     let mut rng = rand::rng();
     let mut kills = 0;
     for _ in 0..ROUNDS {
-        let after = Duration::from_millis(rng.random_range(100..6000));
-        if !kill_after(p, &["sync", "--account", "Work"], after) {
+        let files = files_in(&messages) + rng.random_range(0..=step);
+        let jitter = Duration::from_millis(rng.random_range(0..300));
+        if !kill_at(p, &["sync", "--account", "Work"], &messages, files, jitter) {
             kills += 1;
         }
         let store = reopen(p);
@@ -274,11 +313,14 @@ fn a_pop3_download_killed_at_random_points_loses_and_doubles_nothing() {
         1,
     );
 
+    let messages = reopen(p).messages_dir().to_path_buf();
+    let step = originals.len() / (ROUNDS + 5);
     let mut rng = rand::rng();
     let mut kills = 0;
     for _ in 0..ROUNDS {
-        let after = Duration::from_millis(rng.random_range(100..5000));
-        if !kill_after(p, &["sync", "--account", "Home"], after) {
+        let files = files_in(&messages) + rng.random_range(0..=step);
+        let jitter = Duration::from_millis(rng.random_range(0..300));
+        if !kill_at(p, &["sync", "--account", "Home"], &messages, files, jitter) {
             kills += 1;
         }
         let store = reopen(p);
