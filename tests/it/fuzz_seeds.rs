@@ -4,7 +4,8 @@
 //! corpus and the test messages, the bundled autoconfig files, queries and links.
 //!
 //! Run by hand when the protocols or the corpus change:
-//! `tests/run fuzz_seeds --run-ignored only` (writes `fuzz/corpus/<target>/seed-*`).
+//! `tests/run fuzz_seeds --run-ignored only` (writes `fuzz/seeds/<target>/seed-*`, which is
+//! committed; a fuzz run reads it next to its own growing, uncommitted `fuzz/corpus/<target>`).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -25,7 +26,7 @@ use crate::support::{DovecotOptions, MailServers, Options};
 
 fn corpus_dir(target: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz/corpus")
+        .join("fuzz/seeds")
         .join(target);
     std::fs::create_dir_all(&dir).expect("corpus dir");
     dir
@@ -144,7 +145,7 @@ fn plain_account(servers: &MailServers, port: u16, security: Security) -> Accoun
 }
 
 #[test]
-#[ignore = "writes fuzz/corpus; run by hand"]
+#[ignore = "writes fuzz/seeds; run by hand"]
 fn record_server_transcripts() {
     let servers = plain_servers();
     let user = servers.user(0);
@@ -262,7 +263,7 @@ fn record_server_transcripts() {
 }
 
 #[test]
-#[ignore = "writes fuzz/corpus; run by hand"]
+#[ignore = "writes fuzz/seeds; run by hand"]
 fn write_message_query_and_file_seeds() {
     for (i, h) in crate::hostile_corpus::corpus(false).iter().enumerate() {
         if h.raw.len() <= 64 * 1024 {
