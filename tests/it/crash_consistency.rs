@@ -19,8 +19,20 @@ use crate::imap_sync::generated;
 use crate::support::child::{self, Measured};
 use crate::support::{MailServers, to_crlf};
 
-/// How many times each job is killed.
+/// How many times each job is started and killed, at most: a job that has finished is not
+/// started again.
 const ROUNDS: usize = 25;
+/// How many of those runs must have been killed with work left: the IMAP sync stores bodies
+/// in batches of 250, so its 3,600 messages give about 15 kills.
+const MIN_KILLS: usize = 8;
+
+/// How a run under [`kill_at`] ended.
+#[derive(Debug)]
+enum Run {
+    Killed,
+    /// It ran to its end by itself: whether it succeeded, and what it said.
+    Ended(bool, String),
+}
 
 /// Starts `tidings args`; SIGKILLs it after `after` unless it ended before. Returns whether
 /// it ran to its end by itself.
@@ -42,22 +54,36 @@ fn kill_after(profile: &Path, args: &[&str], after: Duration) -> bool {
 /// `files` message files, and `jitter` later (so the kill lands anywhere between two
 /// messages: mid-download, between a file and its row, before a POP3 DELE). Progress, not
 /// a clock, picks the moment, so however fast the machine, every run is killed with work
-/// left. Returns whether it ran to its end by itself.
-fn kill_at(profile: &Path, args: &[&str], messages: &Path, files: usize, jitter: Duration) -> bool {
-    let mut c = spawn(profile, args);
+/// left.
+fn kill_at(profile: &Path, args: &[&str], messages: &Path, files: usize, jitter: Duration) -> Run {
+    let errors = tempfile::NamedTempFile::new().expect("stderr file");
+    let mut c = child::tidings(profile)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(errors.reopen().expect("stderr file"))
+        .spawn()
+        .expect("start tidings");
+    let ended = |status: std::process::ExitStatus| {
+        let text = std::fs::read_to_string(errors.path()).unwrap_or_default();
+        let tail: String = text.lines().rev().take(5).collect::<Vec<_>>().join(" / ");
+        let how = format!("{status} after {} files: {tail}", files_in(messages));
+        Run::Ended(status.success(), how)
+    };
     // A run that stalls is killed all the same (the checks after it still hold).
     let stalled = Instant::now() + Duration::from_secs(300);
     while files_in(messages) < files && Instant::now() < stalled {
-        if let Ok(Some(_)) = c.try_wait() {
-            return true;
+        if let Ok(Some(status)) = c.try_wait() {
+            return ended(status);
         }
         std::thread::sleep(Duration::from_millis(5));
     }
     std::thread::sleep(jitter);
-    if let Ok(Some(_)) = c.try_wait() {
-        return true;
+    if let Ok(Some(status)) = c.try_wait() {
+        return ended(status);
     }
-    kill(c)
+    kill(c);
+    Run::Killed
 }
 
 fn spawn(profile: &Path, args: &[&str]) -> Child {
@@ -241,11 +267,15 @@ fn a_large_imap_sync_killed_at_random_points_loses_and_doubles_nothing() {
     let step = server.len() / (ROUNDS + 5);
     let mut rng = rand::rng();
     let mut kills = 0;
+    let mut ended = Vec::new();
     for _ in 0..ROUNDS {
         let files = files_in(&messages) + rng.random_range(0..=step);
-        let jitter = Duration::from_millis(rng.random_range(0..300));
-        if !kill_at(p, &["sync", "--account", "Work"], &messages, files, jitter) {
-            kills += 1;
+        let jitter = Duration::from_millis(rng.random_range(0..100));
+        let run = kill_at(p, &["sync", "--account", "Work"], &messages, files, jitter);
+        let done = matches!(run, Run::Ended(true, _));
+        match run {
+            Run::Killed => kills += 1,
+            Run::Ended(_, how) => ended.push(how),
         }
         let store = reopen(p);
         let rows = bodies(&store, "Work");
@@ -266,10 +296,13 @@ fn a_large_imap_sync_killed_at_random_points_loses_and_doubles_nothing() {
         }
         let with_body = rows.iter().filter(|r| !r.2.is_empty()).count();
         assert_eq!(files_on_disk(&store), with_body, "files without rows");
+        if done {
+            break;
+        }
     }
     assert!(
-        kills > ROUNDS / 2,
-        "most runs must be killed, only {kills} were"
+        kills >= MIN_KILLS,
+        "{MIN_KILLS} runs must be killed with work left, only {kills} were; the others ended: {ended:#?}"
     );
 
     finish(p, &["sync", "--account", "Work"]);
@@ -317,11 +350,15 @@ fn a_pop3_download_killed_at_random_points_loses_and_doubles_nothing() {
     let step = originals.len() / (ROUNDS + 5);
     let mut rng = rand::rng();
     let mut kills = 0;
+    let mut ended = Vec::new();
     for _ in 0..ROUNDS {
         let files = files_in(&messages) + rng.random_range(0..=step);
-        let jitter = Duration::from_millis(rng.random_range(0..300));
-        if !kill_at(p, &["sync", "--account", "Home"], &messages, files, jitter) {
-            kills += 1;
+        let jitter = Duration::from_millis(rng.random_range(0..100));
+        let run = kill_at(p, &["sync", "--account", "Home"], &messages, files, jitter);
+        let done = matches!(run, Run::Ended(true, _));
+        match run {
+            Run::Killed => kills += 1,
+            Run::Ended(_, how) => ended.push(how),
         }
         let store = reopen(p);
         let mut local = HashMap::new();
@@ -345,10 +382,13 @@ fn a_pop3_download_killed_at_random_points_loses_and_doubles_nothing() {
                 "message {n} is neither here nor on the server"
             );
         }
+        if done {
+            break;
+        }
     }
     assert!(
-        kills > ROUNDS / 2,
-        "most runs must be killed, only {kills} were"
+        kills >= MIN_KILLS,
+        "{MIN_KILLS} runs must be killed with work left, only {kills} were; the others ended: {ended:#?}"
     );
 
     finish(p, &["sync", "--account", "Home"]);
