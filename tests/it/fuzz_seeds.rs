@@ -266,7 +266,7 @@ fn record_server_transcripts() {
 #[ignore = "writes fuzz/seeds; run by hand"]
 fn write_message_query_and_file_seeds() {
     for (i, h) in crate::hostile_corpus::corpus(false).iter().enumerate() {
-        if h.raw.len() <= 64 * 1024 {
+        if h.raw.len() <= 8 * 1024 {
             write_seed("ingest", &format!("hostile-{i:03}"), &h.raw);
         }
     }
