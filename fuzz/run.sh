@@ -11,6 +11,8 @@
 # a crash leaves its input in fuzz/artifacts/<target>. Runs at low priority (nice 15) so a
 # run slows other work little. FUZZ_CARGO picks the toolchain: "cargo +nightly" by default,
 # "env RUSTC_BOOTSTRAP=1 cargo" on a stable-only machine. Logs go to FUZZ_LOGS (fuzz/logs).
+# The targets are built once, first (FUZZ_NO_BUILD=1 runs what was built last), and then run
+# as they are, so changing the sources during a long run does not change what is fuzzed.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -25,14 +27,17 @@ if [ ${#targets[@]} -eq 0 ]; then
     mapfile -t targets < <("${fuzz_cargo[@]}" fuzz list)
 fi
 
-"${fuzz_cargo[@]}" fuzz build || exit 1
+if [ -z "${FUZZ_NO_BUILD:-}" ]; then
+    "${fuzz_cargo[@]}" fuzz build || exit 1
+fi
+bin=${CARGO_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/release
 
 # Runs one target and writes its line of results to $logs/<target>.result.
 run_one() {
     local t=$1 log="$logs/$1.log" started rc runs secs peak files bytes outcome
-    mkdir -p "corpus/$t" "seeds/$t"
+    mkdir -p "corpus/$t" "seeds/$t" "artifacts/$t"
     started=$(date -u +%Y-%m-%dT%H:%MZ)
-    nice -n 15 "${fuzz_cargo[@]}" fuzz run "$t" "corpus/$t" "seeds/$t" -- \
+    nice -n 15 "$bin/$t" "corpus/$t" "seeds/$t" -artifact_prefix="artifacts/$t/" \
         -max_total_time="$seconds" -timeout=60 -rss_limit_mb=4096 -print_final_stats=1 \
         > "$log" 2>&1
     rc=$?
