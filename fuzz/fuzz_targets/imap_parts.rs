@@ -39,10 +39,8 @@ fuzz_target!(|data: &[u8]| {
                     let _ = parse_internal_date(date);
                 }
             }
-            Response::MailboxData(async_imap::imap_proto::MailboxDatum::List {
-                name, ..
-            }) => {
-                let _ = utf7::decode(name);
+            Response::MailboxData(async_imap::imap_proto::MailboxDatum::List(list)) => {
+                let _ = utf7::decode(&list.name);
             }
             Response::Data { outcome, .. } | Response::Done { outcome, .. } => {
                 match &outcome.code {

@@ -57,7 +57,11 @@ fn with_store<T>(f: impl FnOnce(&Store, FolderId, u32) -> T) -> T {
 fuzz_target!(|data: &[u8]| {
     let read = ReadMessage::parse(data);
     for a in &read.attachments {
-        assert_eq!(a.file_name, safe_file_name(&a.file_name), "safe names are stable");
+        assert_eq!(
+            a.file_name,
+            safe_file_name(&a.file_name),
+            "safe names are stable"
+        );
         assert!(!a.file_name.contains(['/', '\\']), "{:?}", a.file_name);
         assert!(a.file_name != "." && a.file_name != "..");
         let _ = ReadMessage::attachment_bytes(data, a.index);

@@ -15,7 +15,9 @@ fn store() -> &'static Store {
     &STORE
         .get_or_init(|| {
             let (dir, store) = tidings_fuzz::fresh_store();
-            let account = store.ensure_account("fuzz", Protocol::Pop3).expect("account");
+            let account = store
+                .ensure_account("fuzz", Protocol::Pop3)
+                .expect("account");
             let inbox = store
                 .upsert_folder(account, &FolderSpec::new("INBOX").role(Role::Inbox))
                 .expect("inbox");

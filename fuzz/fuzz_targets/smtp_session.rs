@@ -24,7 +24,8 @@ fuzz_target!(|data: &[u8]| {
             command: Duration::from_secs(2),
             data: Duration::from_secs(2),
         };
-        let Ok(mut session) = Session::open(&account, &Secret::new("fuzz-password"), timeouts).await
+        let Ok(mut session) =
+            Session::open(&account, &Secret::new("fuzz-password"), timeouts).await
         else {
             return;
         };
