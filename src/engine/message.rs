@@ -337,6 +337,40 @@ impl ReadMessage {
         }
     }
 
+    /// A message whose body is not downloaded yet, from its stored headers: shown with the
+    /// same care as a parsed one (names cleaned, confusable domains in punycode, a sender's
+    /// display name showing another address flagged).
+    pub fn from_headers(
+        subject: &str,
+        from: Vec<Address>,
+        to: Vec<Address>,
+        cc: Vec<Address>,
+        date: Option<i64>,
+        message_id: Option<String>,
+    ) -> ReadMessage {
+        let mut warnings = Vec::new();
+        let from = checked_people(from, true, &mut warnings);
+        let to = checked_people(to, false, &mut warnings);
+        let cc = checked_people(cc, false, &mut warnings);
+        ReadMessage {
+            subject: subject.to_owned(),
+            from,
+            reply_to: Vec::new(),
+            to,
+            cc,
+            bcc: Vec::new(),
+            date,
+            message_id,
+            text: String::new(),
+            body: Vec::new(),
+            from_html: false,
+            remote_images: 0,
+            attachments: Vec::new(),
+            unreadable: false,
+            warnings,
+        }
+    }
+
     /// The decoded bytes of attachment `index` of a raw message.
     pub fn attachment_bytes(raw: &[u8], index: usize) -> Option<Vec<u8>> {
         let msg = MessageParser::default().parse(raw)?;
@@ -715,6 +749,29 @@ MZ\r\n\
         assert_eq!(exe.name, "invoicefdp.exe");
         assert_eq!(exe.extension.as_deref(), Some("exe"));
         assert!(exe.risky);
+    }
+
+    #[test]
+    fn a_message_shown_from_its_headers_is_checked_like_a_parsed_one() {
+        let m = ReadMessage::from_headers(
+            "act now",
+            vec![Address::new("support@bank.test", "x@evil.test")],
+            vec![Address::new("", "anna@p\u{430}ypal.test")],
+            Vec::new(),
+            Some(0),
+            None,
+        );
+        assert!(m.warnings.contains(&Warning::NameHidesAddress {
+            name: "support@bank.test".into(),
+            shown: "support@bank.test".into(),
+            address: "x@evil.test".into(),
+        }));
+        assert!(m.to[0].address.starts_with("anna@xn--"), "{:?}", m.to);
+        assert!(
+            m.warnings
+                .iter()
+                .any(|w| matches!(w, Warning::ConfusableDomain { .. }))
+        );
     }
 
     #[test]

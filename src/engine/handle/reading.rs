@@ -59,25 +59,17 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// What the stored headers of a message say, without a body.
 fn headers_only(summary: &MessageSummary) -> ReadMessage {
-    ReadMessage {
-        subject: summary.subject.clone(),
-        from: vec![summary.from.clone()]
+    ReadMessage::from_headers(
+        &summary.subject,
+        vec![summary.from.clone()]
             .into_iter()
             .filter(|a| !a.address.is_empty() || !a.name.is_empty())
             .collect(),
-        reply_to: Vec::new(),
-        to: summary.to.clone(),
-        cc: summary.cc.clone(),
-        bcc: Vec::new(),
-        date: Some(summary.date),
-        message_id: summary.message_id.clone(),
-        text: String::new(),
-        body: Vec::new(),
-        from_html: false,
-        remote_images: 0,
-        attachments: Vec::new(),
-        unreadable: false,
-    }
+        summary.to.clone(),
+        summary.cc.clone(),
+        Some(summary.date),
+        summary.message_id.clone(),
+    )
 }
 
 /// Why something could not be opened or saved, for the user.
