@@ -615,3 +615,12 @@ shortcut-archive = Archivieren
 shortcut-search = Suchen
 shortcut-help = Diese Liste ein- oder ausblenden
 shortcut-escape = Diese Liste, die Einstellungen oder die Nachricht in Bearbeitung schließen
+
+## Hardening: hostile servers and messages
+
+error-imap-preauth = { $host } hat die Sitzung als bereits angemeldet begonnen (PREAUTH) und damit Verschlüsselung und Anmeldung übersprungen. Tidings nimmt eine solche Sitzung nicht an: Möglicherweise ist das nicht der Server, den Sie eingerichtet haben.
+reader-attachment-risky = { $name } ({ $size }; eine .{ $extension }-Datei kann Programme ausführen: Öffnen Sie sie nur, wenn Sie dem Absender vertrauen)
+reader-warning-name-hides-address = Achtung: Der Name des Absenders zeigt { $shown }, die Nachricht kommt aber von { $address }.
+reader-warning-confusable-domain = Achtung: { $domain } mischt Buchstaben verschiedener Alphabete und könnte eine andere Domain nachahmen; sie wird als { $ascii } angezeigt.
+reader-warning-link-differs = Achtung: Ein Link zeigt { $text }, führt aber zu { $target }.
+reader-warning-unsafe-link = Ein Link zu { $target } wurde deaktiviert, weil er Code ausführen könnte.

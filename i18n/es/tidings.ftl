@@ -621,3 +621,12 @@ shortcut-archive = Archivar
 shortcut-search = Buscar
 shortcut-help = Mostrar u ocultar esta lista
 shortcut-escape = Cerrar esta lista, los ajustes o el mensaje que se está redactando
+
+## Hardening: hostile servers and messages
+
+error-imap-preauth = { $host } inició la sesión como si ya estuvieras identificado (PREAUTH), sin cifrado ni inicio de sesión. Tidings no acepta una sesión así: puede que este no sea el servidor que configuraste.
+reader-attachment-risky = { $name } ({ $size }; un archivo .{ $extension } puede ejecutar programas: ábrelo solo si confías en el remitente)
+reader-warning-name-hides-address = Atención: el nombre del remitente muestra { $shown }, pero el mensaje viene de { $address }.
+reader-warning-confusable-domain = Atención: { $domain } mezcla letras de distintos alfabetos y podría imitar otro dominio; se muestra como { $ascii }.
+reader-warning-link-differs = Atención: un enlace muestra { $text }, pero lleva a { $target }.
+reader-warning-unsafe-link = Se desactivó un enlace a { $target } porque podría ejecutar código.

@@ -567,3 +567,12 @@ shortcut-archive = アーカイブ
 shortcut-search = 検索
 shortcut-help = この一覧を表示・非表示
 shortcut-escape = この一覧、設定、作成中のメッセージを閉じる
+
+## Hardening: hostile servers and messages
+
+error-imap-preauth = { $host } は、暗号化とログインを省略し、ログイン済みの状態でセッションを開始しました (PREAUTH)。Tidings はこのようなセッションを受け付けません。設定したサーバーではない可能性があります。
+reader-attachment-risky = { $name } ({ $size }。.{ $extension } ファイルはプログラムを実行できます。送信者を信頼できる場合にのみ開いてください)
+reader-warning-name-hides-address = 警告: 送信者名には { $shown } と表示されていますが、実際の送信元は { $address } です。
+reader-warning-confusable-domain = 警告: { $domain } には異なる文字体系の文字が混在しており、別のドメインを装っている可能性があります。{ $ascii } として表示しています。
+reader-warning-link-differs = 警告: リンクには { $text } と表示されていますが、実際のリンク先は { $target } です。
+reader-warning-unsafe-link = { $target } へのリンクは、コードを実行するおそれがあるため無効にしました。

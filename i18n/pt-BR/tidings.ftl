@@ -621,3 +621,12 @@ shortcut-archive = Arquivar
 shortcut-search = Pesquisar
 shortcut-help = Mostrar ou ocultar esta lista
 shortcut-escape = Fechar esta lista, as configurações ou a mensagem em edição
+
+## Hardening: hostile servers and messages
+
+error-imap-preauth = { $host } iniciou a sessão como se você já estivesse conectado (PREAUTH), pulando a criptografia e o login. O Tidings não aceita uma sessão assim: este pode não ser o servidor que você configurou.
+reader-attachment-risky = { $name } ({ $size }; um arquivo .{ $extension } pode executar programas: abra-o só se você confiar no remetente)
+reader-warning-name-hides-address = Atenção: o nome do remetente mostra { $shown }, mas a mensagem vem de { $address }.
+reader-warning-confusable-domain = Atenção: { $domain } mistura letras de alfabetos diferentes e pode imitar outro domínio; ele é exibido como { $ascii }.
+reader-warning-link-differs = Atenção: um link mostra { $text }, mas leva a { $target }.
+reader-warning-unsafe-link = Um link para { $target } foi desativado porque poderia executar código.
