@@ -62,9 +62,15 @@ pub struct Query {
 }
 
 /// Splits a query into tokens: `(negated, key, value)`; quotes group words and are removed.
+/// Control characters separate words like spaces: nobody types them, and FTS5 reads its
+/// query as a C string, so a NUL inside a phrase ended it ("unterminated string", found by
+/// the `search_query` fuzz target).
 fn tokens(input: &str) -> std::result::Result<Vec<(bool, Option<String>, String)>, QueryProblem> {
     let mut out = Vec::new();
-    let mut chars = input.chars().peekable();
+    let mut chars = input
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .peekable();
     loop {
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
         if chars.peek().is_none() {
@@ -509,6 +515,26 @@ mod tests {
                 (false, text(None, "re: lunch"))
             ]
         );
+    }
+
+    #[test]
+    fn control_characters_separate_words_and_never_reach_fts() {
+        let q = parse("q\0\0uarterly \"a\u{1}b\"").unwrap();
+        assert_eq!(
+            q.terms,
+            vec![
+                (false, text(None, "q")),
+                (false, text(None, "uarterly")),
+                (false, text(None, "a b"))
+            ]
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_in(dir.path()).unwrap();
+        for query in ["q\0\0uarterly", "\"x\0y\"", "-a\0b", "from:x\0y"] {
+            store
+                .search(query, None, &Page::first(5))
+                .unwrap_or_else(|e| panic!("{query:?}: {e}"));
+        }
     }
 
     #[test]
