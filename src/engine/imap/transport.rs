@@ -15,6 +15,13 @@
 //! [`Guard`] counts every line's length (literals aside) and every literal's announced size
 //! as the bytes pass, and ends the connection with [`TooLarge`] past [`MAX_LINE`] or
 //! [`MAX_LITERAL`].
+//!
+//! It also mends the one byte async-imap's parser (imap-proto 0.17) cannot take: after a
+//! status response's code (`* OK [ALERT]…`) it drops the first byte of the text as the
+//! space the grammar puts there, slicing a `str`; a multi-byte character in that place
+//! panicked. A server could crash a sync with it (found by the `imap_parts` fuzz target),
+//! so a non-ASCII byte right after such a `]` is replaced by a space before the parser
+//! sees it. Only that byte of human-readable text changes.
 
 use std::io;
 use std::pin::Pin;
@@ -54,27 +61,70 @@ struct Guard {
     literal: u64,
     /// The end of the current line, enough to see a literal announced there.
     tail: Vec<u8>,
+    /// The start of the current line, up to a response code's `[`.
+    head: Vec<u8>,
+    /// Where the current line is with respect to a status response's code.
+    code: Code,
+}
+
+/// The parts of a status response line (`tag OK [CODE] text`) the guard walks through.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Code {
+    /// Before any `[`: the line's start is collected.
+    #[default]
+    Head,
+    /// Inside a status response's `[...]`.
+    Inside,
+    /// Right after its `]`.
+    After,
+    /// Nothing more to look at on this line.
+    Done,
+}
+
+/// The longest line start looked at for a response code (a tag, a status, spaces).
+const HEAD: usize = 80;
+
+/// Whether a line starting with `head` and then `[` is a status response with a code:
+/// `tag SP (OK / NO / BAD / BYE / PREAUTH) SP [` (RFC 3501 §7.1), or a continuation `+ [`.
+fn status_head(head: &[u8]) -> bool {
+    if head == b"+" || head == b"+ " {
+        return true;
+    }
+    let Some(rest) = head.strip_suffix(b" ") else {
+        return false;
+    };
+    let Some(space) = rest.iter().position(|b| *b == b' ') else {
+        return false;
+    };
+    let word = &rest[space + 1..];
+    space > 0
+        && [&b"OK"[..], b"NO", b"BAD", b"BYE", b"PREAUTH"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Room for a literal's announcement, with more digits than any real one has.
 const TAIL: usize = 64;
 
 impl Guard {
-    fn feed(&mut self, mut bytes: &[u8]) -> Result<(), TooLarge> {
-        while !bytes.is_empty() {
+    fn feed(&mut self, bytes: &mut [u8]) -> Result<(), TooLarge> {
+        let mut at = 0;
+        while at < bytes.len() {
             if self.literal > 0 {
-                let skip = bytes
-                    .len()
-                    .min(usize::try_from(self.literal).unwrap_or(usize::MAX));
+                let skip =
+                    (bytes.len() - at).min(usize::try_from(self.literal).unwrap_or(usize::MAX));
                 self.literal -= skip as u64;
-                bytes = &bytes[skip..];
+                at += skip;
                 continue;
             }
-            let (piece, line_end) = match memchr::memchr(b'\n', bytes) {
-                Some(at) => (&bytes[..at], true),
-                None => (bytes, false),
+            let rest = &mut bytes[at..];
+            let (len, line_end) = match memchr::memchr(b'\n', rest) {
+                Some(end) => (end, true),
+                None => (rest.len(), false),
             };
-            self.line += piece.len();
+            let piece = &mut rest[..len];
+            self.mend(piece);
+            self.line += len;
             if self.line > MAX_LINE {
                 return Err(TooLarge::Line);
             }
@@ -86,18 +136,61 @@ impl Guard {
                 return Ok(());
             }
             // RFC 3501 §4.3: a literal is announced as `{n}` CRLF at the end of a line.
+            // The line goes on after it, so no new line starts there.
+            self.code = Code::Head;
             if let Some(n) = announced_literal(&self.tail) {
                 if n > MAX_LITERAL {
                     return Err(TooLarge::Literal(n));
                 }
                 self.literal = n;
+                self.code = Code::Done;
             }
             self.line = 0;
             self.tail.clear();
-            bytes = &bytes[piece.len() + 1..];
+            self.head.clear();
+            at += len + 1;
         }
         Ok(())
     }
+
+    /// Replaces a non-ASCII byte right after a status response's code (see the module's
+    /// documentation).
+    fn mend(&mut self, piece: &mut [u8]) {
+        for b in piece.iter_mut() {
+            match self.code {
+                Code::Head if *b == b'[' => {
+                    self.code = if status_head(&self.head) {
+                        Code::Inside
+                    } else {
+                        Code::Done
+                    };
+                }
+                Code::Head if self.head.len() >= HEAD => self.code = Code::Done,
+                Code::Head => self.head.push(*b),
+                Code::Inside => {
+                    if *b == b']' {
+                        self.code = Code::After;
+                    }
+                }
+                Code::After => {
+                    if !b.is_ascii() {
+                        *b = b' ';
+                    }
+                    self.code = Code::Done;
+                }
+                Code::Done => return,
+            }
+        }
+    }
+}
+
+/// What async-imap's parser gets when a server sends `bytes` from the start of a
+/// connection: the same mending as in the transport (the fuzz targets parse without one).
+pub fn as_parsed(bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    // Past a bound the transport ends the connection; here the rest is left as it is.
+    let _ = Guard::default().feed(&mut out);
+    out
 }
 
 /// The size in a `{n}` (or `{n+}`) at the end of a line, CR allowed after it.
@@ -215,7 +308,7 @@ impl AsyncRead for Transport {
             Inner::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
         };
         if let Poll::Ready(Ok(())) = &result {
-            let new = &buf.filled()[start..];
+            let new = &mut buf.filled_mut()[start..];
             if let Err(e) = this.guard.feed(new) {
                 return Poll::Ready(Err(io::Error::new(io::ErrorKind::InvalidData, e)));
             }
@@ -258,6 +351,59 @@ impl AsyncWrite for Transport {
 mod tests {
     use super::*;
 
+    impl Guard {
+        /// Feeds a copy of `bytes`.
+        fn see(&mut self, bytes: &[u8]) -> Result<(), TooLarge> {
+            self.feed(&mut bytes.to_vec())
+        }
+    }
+
+    #[test]
+    fn a_non_ascii_byte_after_a_response_code_becomes_a_space() {
+        use async_imap::imap_proto::Response;
+        let lines: [&[u8]; 5] = [
+            b"* OK [ALERT]\xc3\xa9t\xc3\xa9\r\n",
+            b"A1 NO [TRYCREATE]\xff\r\n",
+            b"+ [ALERT]\xe2\x80\xae\r\n",
+            b"* ok [UIDNEXT 5]\xc3\xa9\r\n",
+            b"* BYE [ALERT]\xf0\x9f\x92\xa3\r\n",
+        ];
+        for line in lines {
+            // What the parser does with the line as sent.
+            let as_sent = line.to_vec();
+            assert!(
+                std::panic::catch_unwind(|| Response::parse(&as_sent).is_ok()).is_err(),
+                "{}",
+                line.escape_ascii()
+            );
+            let mut g = Guard::default();
+            let mut mended = line.to_vec();
+            // Split anywhere, the result is the same.
+            let (a, b) = mended.split_at_mut(line.iter().position(|c| *c == b']').unwrap_or(0) + 1);
+            g.feed(a).unwrap();
+            g.feed(b).unwrap();
+            let at = line.iter().position(|c| *c == b']').unwrap_or(0) + 1;
+            assert_eq!(mended[at], b' ', "{}", line.escape_ascii());
+            assert_eq!(mended[..at], line[..at]);
+            assert_eq!(mended[at + 1..], line[at + 1..]);
+            assert!(
+                Response::parse(&mended).is_ok(),
+                "{}",
+                mended.escape_ascii()
+            );
+        }
+        // Elsewhere nothing changes: text without a code, other responses, literals.
+        let untouched: &[u8] = b"* OK \xc3\xa9 [X]\xc3\xa9\r\n* 1 FETCH (BODY[]\xc3\xa9 x)\r\n\
+* LIST () \"/\" \"a]\xc3\xa9\"\r\n* 2 FETCH (BODY[] {6}\r\n[X]\xc3\xa9\r\n)\r\nA2 OK [\r\n\
+A3 OK [A]]\xc3\xa9\r\n";
+        let mut copy = untouched.to_vec();
+        Guard::default().feed(&mut copy).unwrap();
+        assert_eq!(
+            copy.escape_ascii().to_string(),
+            untouched.escape_ascii().to_string()
+        );
+    }
+
     #[test]
     fn the_tap_keeps_the_last_complete_line() {
         let mut tap = Tap::default();
@@ -274,28 +420,28 @@ mod tests {
     fn literals_are_skipped_and_lines_and_literals_bounded() {
         let mut g = Guard::default();
         // A literal's bytes are not a line, however long, nor do their LFs end one.
-        g.feed(b"* 1 FETCH (BODY[] {12}\r\nab\ncd\r\n\n\n\nxy)\r\n")
+        g.see(b"* 1 FETCH (BODY[] {12}\r\nab\ncd\r\n\n\n\nxy)\r\n")
             .unwrap();
         assert_eq!((g.line, g.literal), (0, 0));
-        g.feed(b"* 2 FETCH (BODY[] {3000}\r").unwrap();
-        g.feed(b"\n").unwrap();
+        g.see(b"* 2 FETCH (BODY[] {3000}\r").unwrap();
+        g.see(b"\n").unwrap();
         assert_eq!(g.literal, 3000);
-        g.feed(&vec![b'x'; 2999]).unwrap();
-        g.feed(b"x)\r\n").unwrap();
+        g.see(&vec![b'x'; 2999]).unwrap();
+        g.see(b"x)\r\n").unwrap();
         assert_eq!((g.line, g.literal), (0, 0));
         assert_eq!(
-            Guard::default().feed(b"* 3 FETCH (BODY[] {4000000000}\r\n"),
+            Guard::default().see(b"* 3 FETCH (BODY[] {4000000000}\r\n"),
             Err(TooLarge::Literal(4_000_000_000))
         );
         assert_eq!(
-            Guard::default().feed(b"A1 OK {99999999999999999999999999}\r\n"),
+            Guard::default().see(b"A1 OK {99999999999999999999999999}\r\n"),
             Err(TooLarge::Literal(u64::MAX))
         );
         let mut g = Guard::default();
         let chunk = vec![b'a'; 1024 * 1024];
         let mut result = Ok(());
         for _ in 0..5 {
-            result = result.and_then(|()| g.feed(&chunk));
+            result = result.and_then(|()| g.see(&chunk));
         }
         assert_eq!(result, Err(TooLarge::Line));
         assert_eq!(announced_literal(b"text {x}"), None);
