@@ -1,5 +1,6 @@
 //! The IMAP pieces Tidings interprets itself, on whatever imap-proto makes of the bytes:
-//! capabilities, FETCH items, folder names in modified UTF-7, INTERNALDATE.
+//! capabilities, FETCH items, folder names in modified UTF-7, INTERNALDATE; and imap-proto
+//! itself, on the bytes as our transport passes them on.
 
 #![no_main]
 
@@ -23,7 +24,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(!q.contains(['\r', '\n', '\0']));
     }
 
-    let mut rest = data;
+    // The parser sees the bytes as the transport hands them on (see `transport::as_parsed`).
+    let parsed = tidings::engine::imap::transport::as_parsed(data);
+    let mut rest = &parsed[..];
     for _ in 0..64 {
         let Ok((remaining, response)) = Response::parse(rest) else {
             break;
