@@ -142,3 +142,128 @@ fn subject_only_replies_join_but_equal_subjects_alone_do_not() {
     let hello2 = f.put(f.inbox, "h2@x", &[], "Hello", 50);
     assert_ne!(f.thread(hello1), f.thread(hello2));
 }
+
+/// Every conversation of a folder, read in pages of `limit`.
+fn all_conversations(f: &Fixture, folder: FolderId, limit: usize) -> Vec<Conversation> {
+    let mut out: Vec<Conversation> = Vec::new();
+    let mut page = Page::first(limit);
+    loop {
+        let got = f.store.list_conversations(folder, &page).unwrap();
+        let Some(last) = got.last() else { break };
+        page = Page::after(last.cursor(), limit);
+        let n = got.len();
+        out.extend(got);
+        if n < limit {
+            break;
+        }
+    }
+    out
+}
+
+#[test]
+fn a_folder_lists_each_conversation_once_by_its_newest_message_there() {
+    let f = Fixture::new();
+    // Out of order and across folders: the reply in Sent first, then the newest reply,
+    // then the original.
+    let reply = f.put(f.sent, "r@x", &["o@x"], "Re: Budget", 20);
+    let newest = f.put(f.inbox, "r2@x", &["o@x", "r@x"], "Re: Budget", 30);
+    let alone = f.put(f.inbox, "z@x", &[], "Unrelated", 25);
+    let original = f.put(f.inbox, "o@x", &[], "Budget", 10);
+    f.store
+        .set_flags(&[newest], Flags::SEEN, Flags::empty())
+        .unwrap();
+
+    let inbox = all_conversations(&f, f.inbox, 10);
+    let lines: Vec<(MessageId, u64, u64)> = inbox
+        .iter()
+        .map(|c| (c.latest.id, c.messages, c.unread))
+        .collect();
+    // Budget (newest 30) before Unrelated (25); the conversation counts its Sent reply too,
+    // and it is unread because the original is.
+    assert_eq!(lines, vec![(newest, 3, 2), (alone, 1, 1)]);
+    assert_eq!(f.store.count_conversations(f.inbox).unwrap(), 2);
+    assert!(inbox.iter().all(|c| c.latest.id != original));
+
+    // In Sent the same conversation is represented by the message that is there.
+    let sent = all_conversations(&f, f.sent, 10);
+    assert_eq!(sent.len(), 1);
+    assert_eq!((sent[0].latest.id, sent[0].messages), (reply, 3));
+    assert_eq!(f.store.count_conversations(f.sent).unwrap(), 1);
+
+    // An older message arriving later does not change which one represents it.
+    let late = f.put(f.inbox, "r0@x", &["o@x"], "Re: Budget", 15);
+    let inbox = all_conversations(&f, f.inbox, 10);
+    assert_eq!(inbox[0].latest.id, newest);
+    assert_eq!(inbox[0].messages, 4);
+    assert_eq!(inbox.len(), 2);
+    assert_ne!(late, newest);
+}
+
+#[test]
+fn conversation_pages_have_no_gaps_or_repeats() {
+    let f = Fixture::new();
+    // 40 conversations of one to three messages, their messages interleaved in time, many
+    // sharing a second, stored in a scrambled order.
+    let mut puts: Vec<(usize, usize, i64)> = Vec::new();
+    for t in 0..40usize {
+        for k in 0..=(t % 3) {
+            puts.push((t, k, ((t * 7 + k * 13) % 50) as i64));
+        }
+    }
+    puts.sort_by_key(|&(t, k, _)| (t * 31 + k * 17) % 97);
+    for &(t, k, date) in &puts {
+        let refs: Vec<String> = (0..k).map(|j| format!("t{t}m{j}@x")).collect();
+        let refs: Vec<&str> = refs.iter().map(String::as_str).collect();
+        let subject = if k == 0 {
+            format!("Topic {t}")
+        } else {
+            format!("Re: Topic {t}")
+        };
+        f.put(f.inbox, &format!("t{t}m{k}@x"), &refs, &subject, date);
+    }
+    // What the list must be: the newest message of each thread, newest first.
+    let every = f.store.list_folder(f.inbox, &Page::first(1000)).unwrap();
+    let mut expected: Vec<MessageId> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for m in &every {
+        if seen.insert(m.thread) {
+            expected.push(m.id);
+        }
+    }
+    assert_eq!(expected.len(), 40);
+    assert_eq!(f.store.count_conversations(f.inbox).unwrap(), 40);
+    for limit in [1, 3, 7, 40, 100] {
+        let got: Vec<MessageId> = all_conversations(&f, f.inbox, limit)
+            .iter()
+            .map(|c| c.latest.id)
+            .collect();
+        assert_eq!(got, expected, "pages of {limit}");
+    }
+}
+
+#[test]
+fn a_conversation_in_two_inboxes_is_one_line_of_the_unified_inbox() {
+    let f = Fixture::new();
+    let other = f.store.ensure_account("other", Protocol::Pop3).unwrap();
+    let other_inbox = f
+        .store
+        .folder_by_role(other, Role::Inbox)
+        .unwrap()
+        .unwrap()
+        .id;
+    let a = f.put(f.inbox, "a@x", &[], "Meeting", 10);
+    let b = f.put(other_inbox, "b@x", &["a@x"], "Re: Meeting", 20);
+    let c = f.put(f.inbox, "c@x", &[], "Solo", 15);
+    let d = f.put(other_inbox, "d@x", &[], "Other solo", 5);
+    assert_eq!(f.thread(a), f.thread(b));
+    let mut lines = Vec::new();
+    let mut page = Page::first(1);
+    loop {
+        let got = f.store.list_unified_conversations(&page).unwrap();
+        let Some(last) = got.last() else { break };
+        page = Page::after(last.cursor(), 1);
+        lines.extend(got.iter().map(|c| (c.latest.id, c.messages)));
+    }
+    assert_eq!(lines, vec![(b, 2), (c, 1), (d, 1)]);
+    assert_eq!(f.store.count_unified_conversations().unwrap(), 3);
+}

@@ -13,7 +13,7 @@ use crate::engine::account::Protocol;
 use crate::engine::actions::{self, Mark};
 use crate::engine::error::Error;
 use crate::engine::store::{
-    Cursor, FolderId, MessageId, MessageSummary, Page, Role, Store, StoreError,
+    Conversation, Cursor, FolderId, MessageId, MessageSummary, Page, Role, Store, StoreError,
 };
 
 /// What the message list shows.
@@ -60,8 +60,12 @@ pub struct Row {
     pub unreadable: bool,
     /// The conversation this message belongs to.
     pub thread: Option<i64>,
-    /// Messages in that conversation (1 when alone), counted up to [`THREAD_COUNT_CAP`].
+    /// Messages in that conversation (1 when alone); per-message lists count up to
+    /// [`THREAD_COUNT_CAP`].
     pub thread_size: u32,
+    /// Unread messages of the conversation other than this one: a conversation line is
+    /// shown unread while any of its messages is. Always 0 on per-message lines.
+    pub others_unread: u32,
 }
 
 /// Conversations are counted up to this many messages.
@@ -72,6 +76,10 @@ const WALK: usize = 2000;
 
 impl Row {
     fn from_summary(m: &MessageSummary, thread_size: u32) -> Self {
+        Self::in_conversation(m, thread_size, 0)
+    }
+
+    fn in_conversation(m: &MessageSummary, thread_size: u32, others_unread: u32) -> Self {
         use crate::engine::store::Flags;
         Self {
             id: m.id.0,
@@ -87,6 +95,7 @@ impl Row {
             unreadable: m.unreadable,
             thread: Some(m.thread),
             thread_size,
+            others_unread,
         }
     }
 }
@@ -132,22 +141,55 @@ fn pane_order(role: Option<Role>) -> u8 {
     }
 }
 
-/// Reads one page of a list after `after`.
+/// One line of a list as read from the store: a conversation (with its message count and
+/// unread messages), or a single message (search results).
+struct Listed {
+    summary: MessageSummary,
+    conversation: Option<(u64, u64)>,
+}
+
+impl Listed {
+    fn cursor(&self) -> Cursor {
+        self.summary.cursor()
+    }
+}
+
+impl From<Conversation> for Listed {
+    fn from(c: Conversation) -> Self {
+        Self {
+            summary: c.latest,
+            conversation: Some((c.messages, c.unread)),
+        }
+    }
+}
+
+/// Reads one page of a list after `after`. Folders and the unified Inbox list
+/// conversations; search results stay one line per message.
 fn fetch(
     store: &Store,
     source: &Source,
     after: Option<Cursor>,
     limit: usize,
-) -> Result<Vec<MessageSummary>, Error> {
+) -> Result<Vec<Listed>, Error> {
     let page = Page { limit, after };
-    Ok(match source {
-        Source::Unified => store.list_unified_inbox(&page)?,
+    let conversations = match source {
+        Source::Unified => store.list_unified_conversations(&page)?,
         Source::Folder { account, folder } => {
             let folder = folder_id(store, account, folder)?;
-            store.list_folder(folder, &page)?
+            store.list_conversations(folder, &page)?
         }
-        Source::Search { query } => store.search(query, None, &page)?,
-    })
+        Source::Search { query } => {
+            let found = store.search(query, None, &page)?;
+            return Ok(found
+                .into_iter()
+                .map(|summary| Listed {
+                    summary,
+                    conversation: None,
+                })
+                .collect());
+        }
+    };
+    Ok(conversations.into_iter().map(Listed::from).collect())
 }
 
 fn folder_id(store: &Store, account: &str, folder: &str) -> Result<FolderId, Error> {
@@ -196,7 +238,7 @@ impl Engine {
         .await
     }
 
-    /// How many rows a list has. Counting starts the list afresh: what was learnt about
+    /// How many rows a list has (conversations, or messages found by a search). Counting starts the list afresh: what was learnt about
     /// where its pages start is forgotten, since the store may have changed.
     pub async fn count(self, source: Source) -> Result<usize, Failure> {
         lock(&self.inner.ladders).forget(&source);
@@ -205,17 +247,9 @@ impl Engine {
             match &source {
                 Source::Folder { account, folder } => {
                     let id = folder_id(store, account, folder)?;
-                    Ok(store.counts(id)?.total as usize)
+                    Ok(store.count_conversations(id)? as usize)
                 }
-                Source::Unified => {
-                    let mut total = 0;
-                    for (id, _, _) in store.accounts()? {
-                        if let Some(inbox) = store.folder_by_role(id, Role::Inbox)? {
-                            total += store.counts(inbox.id)?.total as usize;
-                        }
-                    }
-                    Ok(total)
-                }
+                Source::Unified => Ok(store.count_unified_conversations()? as usize),
                 // The store does not count search results: read them through once, and
                 // keep where each step ended for the pages.
                 Source::Search { .. } => {
@@ -263,7 +297,14 @@ impl Engine {
             }
             let mut sizes: HashMap<i64, u32> = HashMap::new();
             let mut out = Vec::with_capacity(rows.len());
-            for m in &rows {
+            for listed in &rows {
+                let m = &listed.summary;
+                if let Some((messages, unread)) = listed.conversation {
+                    let own = u64::from(m.is_unread());
+                    let others = unread.saturating_sub(own);
+                    out.push(Row::in_conversation(m, messages as u32, others as u32));
+                    continue;
+                }
                 let size = match sizes.get(&m.thread) {
                     Some(n) => *n,
                     None => {

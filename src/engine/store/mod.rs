@@ -79,6 +79,7 @@
 //! [`StoreError::NoBody`] to `raw`; fetch it with [`Store::lacking_bodies`] first.
 
 pub mod changes;
+pub mod conversations;
 pub mod envelope;
 pub mod error;
 mod files;
@@ -104,6 +105,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::Profile;
 
 pub use changes::{Change, ChangeState, MovedMessage, QueuedChange};
+pub use conversations::Conversation;
 pub use error::{QueryProblem, StoreError};
 pub use files::{Staged, StagedWriter};
 pub use flags::{Flag, Flags};

@@ -143,7 +143,7 @@ END;
 "#;
 
 /// Forward migrations: `MIGRATIONS[i]` takes a database from version `i + 1` to `i + 2`.
-pub const MIGRATIONS: &[&str] = &[V2_SEARCH_BY_DATE];
+pub const MIGRATIONS: &[&str] = &[V2_SEARCH_BY_DATE, V3_CONVERSATIONS_BY_FOLDER];
 
 /// Version 2: the search index is keyed by date, not by message id.
 ///
@@ -168,6 +168,14 @@ CREATE TRIGGER messages_unsearch AFTER DELETE ON messages BEGIN
 END;
 CREATE TABLE search_pending (id INTEGER PRIMARY KEY) STRICT;
 INSERT INTO search_pending (id) SELECT id FROM messages;
+"#;
+
+/// Version 3: an index for listing a folder's conversations.
+///
+/// The conversation list keeps a message only when its thread has no newer message in the
+/// folder; with (folder, thread, date, id) that question is one seek per row shown.
+pub const V3_CONVERSATIONS_BY_FOLDER: &str = r#"
+CREATE INDEX messages_folder_thread ON messages(folder_id, thread_id, date, id);
 "#;
 
 /// The version this build writes.

@@ -380,11 +380,9 @@ fn row_widget<'a>(
     visual: usize,
     now: &chrono::DateTime<chrono::Local>,
 ) -> Element<'a, Message> {
-    let weight = if row.seen {
-        theme::REGULAR
-    } else {
-        theme::BOLD
-    };
+    // A conversation line stays unread while any of its messages is.
+    let seen = row.seen && row.others_unread == 0;
+    let weight = if seen { theme::REGULAR } else { theme::BOLD };
     let date = row
         .date
         .map(|d| crate::i18n::format_list_date(&d.with_timezone(&chrono::Local), now))
@@ -433,7 +431,7 @@ fn row_widget<'a>(
             t.extended_palette().danger.base.color
         }));
     }
-    let unread_dot: Element<'a, Message> = if row.seen {
+    let unread_dot: Element<'a, Message> = if seen {
         space().width(Length::Fixed(8.0)).into()
     } else {
         container(space().width(Length::Fixed(8.0)).height(Length::Fixed(8.0)))

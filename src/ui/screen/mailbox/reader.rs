@@ -192,6 +192,7 @@ impl Reader {
             unreadable: m.unreadable,
             thread: None,
             thread_size: 1,
+            others_unread: 0,
         };
         *self = Self {
             row: Some(row),
