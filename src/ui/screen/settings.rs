@@ -24,22 +24,18 @@ impl std::fmt::Display for LanguageChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.0 {
             None => f.write_str(&tr!("settings-language-system")),
-            Some(tag) => f.write_str(autonym(tag)),
+            Some(tag) => f.write_str(&autonym(tag)),
         }
     }
 }
 
 /// A shipped language by its own name, as people look for it in a list whatever language
-/// the window is in (so these are not translated); an unknown tag as itself.
-pub fn autonym(tag: &str) -> &str {
-    match tag {
-        "en-US" => "English (United States)",
-        "de" => "Deutsch",
-        "fr" => "Français",
-        "es" => "Español",
-        "pt-BR" => "Português (Brasil)",
-        "ja" => "日本語",
-        other => other,
+/// the window is in; the name comes from that language's own Fluent file (`language-name`),
+/// so a new language needs no code here. An unknown tag shows as itself.
+pub fn autonym(tag: &str) -> String {
+    match tag.parse() {
+        Ok(lang) => crate::i18n::native_name(&lang),
+        Err(_) => tag.to_owned(),
     }
 }
 

@@ -101,7 +101,7 @@ fn the_language_is_chosen_in_settings_and_kept_for_the_next_start() {
     ui.wait_for_text("Like the system");
     let shipped = tidings::i18n::available();
     for language in &shipped {
-        let name = tidings::ui::screen::settings::autonym(&language.to_string()).to_owned();
+        let name = tidings::ui::screen::settings::autonym(&language.to_string());
         assert!(ui.has(&name), "{name} is not listed: {:?}", ui.texts());
     }
     // Another language than English when one ships, so the switch shows; else English
@@ -112,7 +112,7 @@ fn the_language_is_chosen_in_settings_and_kept_for_the_next_start() {
         .unwrap_or(&shipped[0])
         .clone();
     let before = ui.texts();
-    ui.click(tidings::ui::screen::settings::autonym(&chosen.to_string()));
+    ui.click(tidings::ui::screen::settings::autonym(&chosen.to_string()).as_str());
     ui.settle();
     assert_eq!(tidings::i18n::language(), chosen, "not applied at once");
     if chosen != "en-US" {
