@@ -7,6 +7,7 @@
 //! the user needs to decide: host, reason, fingerprint, validity and subject. When an accepted
 //! certificate is later replaced, the new one is refused again.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -147,22 +148,47 @@ impl std::fmt::Debug for Tls {
     }
 }
 
+/// One platform verifier per set of extra roots, for the whole process. A verifier loads and
+/// parses the system's root certificates on first use; building one per connection did that
+/// again for every session (seconds per SMTP session in an unoptimised build, and needless
+/// work for every sync in a release one).
+fn shared_verifier(
+    extra: Vec<CertificateDer<'static>>,
+) -> Result<Arc<rustls_platform_verifier::Verifier>, TlsError> {
+    type Cache = Mutex<HashMap<Vec<Vec<u8>>, Arc<rustls_platform_verifier::Verifier>>>;
+    static VERIFIERS: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
+    let key: Vec<Vec<u8>> = extra.iter().map(|c| c.as_ref().to_vec()).collect();
+    let cache = VERIFIERS.get_or_init(Cache::default);
+    if let Some(found) = lock(cache).get(&key) {
+        return Ok(found.clone());
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let verifier = rustls_platform_verifier::Verifier::new_with_extra_roots(extra, provider)
+        .map(Arc::new)
+        .map_err(|e| TlsError::Platform(e.to_string()))?;
+    lock(cache).insert(key, verifier.clone());
+    Ok(verifier)
+}
+
+/// A poisoned cache only means another thread panicked while inserting; its map is whole.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 impl Tls {
     pub fn new(settings: &TrustSettings) -> Result<Self, TlsError> {
         let extra = match &settings.ca_file {
             Some(path) => read_ca_file(path)?,
             None => Vec::new(),
         };
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let inner = rustls_platform_verifier::Verifier::new_with_extra_roots(extra, provider)
-            .map_err(|e| TlsError::Platform(e.to_string()))?;
+        let inner = shared_verifier(extra)?;
         let pins = settings
             .accepted
             .iter()
             .map(|p| parse_pin(p))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
-            inner: Arc::new(inner),
+            inner,
             pins: Arc::new(pins),
         })
     }
