@@ -827,15 +827,16 @@ pub(crate) async fn fetch_headers(
             });
             storing = Some((handle, n, batch_bytes));
             if let Err(e) = finished {
-                let missing = not_received(&batches[batch], &mut wanted);
-                failed_batch(ctx, fid, Part::Headers, missing, &e);
-                if e.is_connection_lost() {
-                    let rest = in_flight.iter().flat_map(|(_, b)| batches[*b].iter());
-                    let rest: Vec<u32> = rest.copied().collect();
-                    let rest = not_received(&rest, &mut wanted);
-                    ctx.trouble().suspect(fid, Part::Headers, rest);
-                    return Err(e);
-                }
+                let pending = in_flight.iter().map(|(_, b)| batches[*b].as_slice());
+                failed_batch(
+                    ctx,
+                    fid,
+                    Part::Headers,
+                    &batches[batch],
+                    pending,
+                    &mut wanted,
+                    e,
+                )?;
             }
         }
         Ok(())
@@ -862,10 +863,27 @@ fn not_received(batch: &[u32], wanted: &mut HashSet<u32>) -> Vec<u32> {
 
 /// A batch FETCH failed: what did not arrive is suspect. If it was the server's doing (NO,
 /// BAD, BYE), those messages are asked for one at a time; after a silent cut they simply
-/// come again with the next sync.
-fn failed_batch(ctx: &Ctx<'_>, fid: FolderId, part: Part, missing: Vec<u32>, e: &ImapError) {
+/// come again with the next sync. A lost connection also leaves the batches still in flight
+/// suspect, and ends the pass with the error.
+fn failed_batch<'b>(
+    ctx: &Ctx<'_>,
+    fid: FolderId,
+    part: Part,
+    batch: &[u32],
+    in_flight: impl Iterator<Item = &'b [u32]>,
+    wanted: &mut HashSet<u32>,
+    e: ImapError,
+) -> Result<(), ImapError> {
+    let missing = not_received(batch, wanted);
     tracing::warn!(folder = ?fid, ?part, missing = missing.len(), error = %e, "a FETCH batch failed");
     ctx.trouble().suspect(fid, part, missing);
+    if !e.is_connection_lost() {
+        return Ok(());
+    }
+    let rest: Vec<u32> = in_flight.flatten().copied().collect();
+    ctx.trouble()
+        .suspect(fid, part, not_received(&rest, wanted));
+    Err(e)
 }
 
 /// Fetches `uids` one at a time with `items`, handing each answer to `got`. A message the
@@ -1188,15 +1206,16 @@ async fn folder_bodies(
             });
             storing = Some((handle, batch_bytes));
             if let Err(e) = finished {
-                let missing = not_received(&batches[batch], &mut wanted);
-                failed_batch(ctx, fid, Part::Body, missing, &e);
-                if e.is_connection_lost() {
-                    let rest = in_flight.iter().flat_map(|(_, b)| batches[*b].iter());
-                    let rest: Vec<u32> = rest.copied().collect();
-                    let rest = not_received(&rest, &mut wanted);
-                    ctx.trouble().suspect(fid, Part::Body, rest);
-                    return Err(e);
-                }
+                let pending = in_flight.iter().map(|(_, b)| batches[*b].as_slice());
+                failed_batch(
+                    ctx,
+                    fid,
+                    Part::Body,
+                    &batches[batch],
+                    pending,
+                    &mut wanted,
+                    e,
+                )?;
             }
         }
         Ok(())
