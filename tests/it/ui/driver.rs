@@ -49,6 +49,7 @@ impl Ui {
 
     /// The window started for a link or a file, as `tidings TARGET` starts it.
     pub fn launch(profile: &Path, launch: Launch) -> Self {
+        pin_time_zone();
         // The Secret Service `tests/run` starts, as the binary's main uses it.
         tidings::engine::credentials::use_platform_store();
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -414,6 +415,7 @@ impl Ui {
     pub fn snapshot(&self, name: &str, theme: &Theme) {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
         let path = dir.join(format!("{name}.png"));
+        wait_for_utc();
         let mut sim = self.simulator();
         let snapshot = sim.snapshot(theme).expect("render a snapshot");
         if std::env::var_os("TIDINGS_UPDATE_SNAPSHOTS").is_some() {
@@ -437,6 +439,49 @@ impl Ui {
              with TIDINGS_UPDATE_SNAPSHOTS=1 if the change is meant)",
             seen.display()
         );
+    }
+}
+
+/// Snapshots show local times (the reader's date, the list's): the window tests run in UTC
+/// so an image does not depend on the machine's zone, with or without `tests/run` (which
+/// exports `TZ=UTC` as well).
+fn pin_time_zone() {
+    static PINNED: std::sync::Once = std::sync::Once::new();
+    PINNED.call_once(|| {
+        if std::env::var("TZ").as_deref() != Ok("UTC") {
+            // SAFETY: set once, before this test starts its window and runtime. Under
+            // nextest every test is its own process; under `cargo test` another test's
+            // thread could read the environment through libc meanwhile, and every test of
+            // the window wants this same value.
+            unsafe { std::env::set_var("TZ", "UTC") };
+        }
+    });
+}
+
+/// chrono keeps a thread's zone for up to a second before it reads `TZ` again: a time
+/// formatted just before `pin_time_zone` would still be in the old zone. Waits until this
+/// thread sees UTC in winter and in summer.
+fn wait_for_utc() {
+    use chrono::{Local, Offset, TimeZone, Utc};
+    let utc = |month| {
+        let date = Utc
+            .with_ymd_and_hms(2024, month, 1, 12, 0, 0)
+            .unwrap()
+            .naive_utc();
+        Local
+            .offset_from_utc_datetime(&date)
+            .fix()
+            .local_minus_utc()
+            == 0
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !(utc(1) && utc(7)) {
+        assert!(
+            Instant::now() < deadline,
+            "snapshots need the time zone UTC (TZ={:?})",
+            std::env::var("TZ")
+        );
+        std::thread::sleep(Duration::from_millis(100));
     }
 }
 
