@@ -624,3 +624,12 @@ reader-warning-name-hides-address = Achtung: Der Name des Absenders zeigt { $sho
 reader-warning-confusable-domain = Achtung: { $domain } mischt Buchstaben verschiedener Alphabete und könnte eine andere Domain nachahmen; sie wird als { $ascii } angezeigt.
 reader-warning-link-differs = Achtung: Ein Link zeigt { $text }, führt aber zu { $target }.
 reader-warning-unsafe-link = Ein Link zu { $target } wurde deaktiviert, weil er Code ausführen könnte.
+
+## Window: reading old messages on demand
+
+error-imap-not-on-server = Diese Nachricht ist nicht mehr auf dem Server (sie wurde aus „{ $folder }“ gelöscht oder woandershin verschoben), daher kann ihr Text nicht heruntergeladen werden.
+reading-download-pop3 = Diese Nachricht stammt aus einem POP3-Konto, das Nachrichten immer vollständig herunterlädt. Ihr Text fehlt auf diesem Computer und kann nicht erneut abgerufen werden.
+reading-downloading = Diese Nachricht wird heruntergeladen …
+reading-download-offline = Der Text dieser Nachricht ist noch nicht auf diesem Computer. Er wird heruntergeladen, sobald die Verbindung zum Server wieder besteht.
+reading-download-failed = Der Text dieser Nachricht konnte nicht heruntergeladen werden: { $reason }
+reading-download-retry = Erneut versuchen

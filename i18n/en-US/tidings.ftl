@@ -610,3 +610,12 @@ reader-warning-name-hides-address = Warning: the sender's name shows { $shown },
 reader-warning-confusable-domain = Warning: { $domain } mixes letters of different alphabets and may imitate another domain; it is shown as { $ascii }.
 reader-warning-link-differs = Warning: a link shows { $text } but leads to { $target }.
 reader-warning-unsafe-link = A link to { $target } was disabled: it could run code.
+
+## Window: reading old messages on demand
+
+error-imap-not-on-server = This message is no longer on the server (it was deleted from “{ $folder }” or moved elsewhere), so its text cannot be downloaded.
+reading-download-pop3 = This message came from a POP3 account, which always downloads whole messages. Its text is missing on this computer and cannot be asked for again.
+reading-downloading = Downloading this message…
+reading-download-offline = The text of this message is not on this computer yet. It will be downloaded as soon as the connection to the server is back.
+reading-download-failed = The text of this message could not be downloaded: { $reason }
+reading-download-retry = Try again

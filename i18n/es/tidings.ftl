@@ -630,3 +630,12 @@ reader-warning-name-hides-address = Atención: el nombre del remitente muestra {
 reader-warning-confusable-domain = Atención: { $domain } mezcla letras de distintos alfabetos y podría imitar otro dominio; se muestra como { $ascii }.
 reader-warning-link-differs = Atención: un enlace muestra { $text }, pero lleva a { $target }.
 reader-warning-unsafe-link = Se desactivó un enlace a { $target } porque podría ejecutar código.
+
+## Window: reading old messages on demand
+
+error-imap-not-on-server = Este mensaje ya no está en el servidor (se eliminó de «{ $folder }» o se movió a otro sitio), así que no se puede descargar su texto.
+reading-download-pop3 = Este mensaje proviene de una cuenta POP3, que siempre descarga los mensajes completos. Su texto falta en este equipo y no se puede volver a pedir.
+reading-downloading = Descargando este mensaje…
+reading-download-offline = El texto de este mensaje aún no está en este equipo. Se descargará en cuanto vuelva la conexión con el servidor.
+reading-download-failed = No se pudo descargar el texto de este mensaje: { $reason }
+reading-download-retry = Volver a intentarlo

@@ -630,3 +630,12 @@ reader-warning-name-hides-address = Attention : le nom de l'expéditeur affiche 
 reader-warning-confusable-domain = Attention : { $domain } mélange des lettres de plusieurs alphabets et peut imiter un autre domaine ; il est affiché sous la forme { $ascii }.
 reader-warning-link-differs = Attention : un lien affiche { $text } mais mène à { $target }.
 reader-warning-unsafe-link = Un lien vers { $target } a été désactivé : il pourrait exécuter du code.
+
+## Window: reading old messages on demand
+
+error-imap-not-on-server = Ce message n'est plus sur le serveur (il a été supprimé de « { $folder } » ou déplacé ailleurs) : son texte ne peut donc pas être téléchargé.
+reading-download-pop3 = Ce message provient d'un compte POP3, qui télécharge toujours les messages en entier. Son texte manque sur cet ordinateur et ne peut pas être redemandé.
+reading-downloading = Téléchargement du message…
+reading-download-offline = Le texte de ce message n'est pas encore sur cet ordinateur. Il sera téléchargé dès que la connexion au serveur sera rétablie.
+reading-download-failed = Le texte de ce message n'a pas pu être téléchargé : { $reason }
+reading-download-retry = Réessayer

@@ -576,3 +576,12 @@ reader-warning-name-hides-address = 警告: 送信者名には { $shown } と表
 reader-warning-confusable-domain = 警告: { $domain } には異なる文字体系の文字が混在しており、別のドメインを装っている可能性があります。{ $ascii } として表示しています。
 reader-warning-link-differs = 警告: リンクには { $text } と表示されていますが、実際のリンク先は { $target } です。
 reader-warning-unsafe-link = { $target } へのリンクは、コードを実行するおそれがあるため無効にしました。
+
+## Window: reading old messages on demand
+
+error-imap-not-on-server = このメッセージはもうサーバー上にありません (「{ $folder }」から削除されたか、別の場所に移動されました)。そのため本文をダウンロードできません。
+reading-download-pop3 = このメッセージは POP3 アカウントのものです。POP3 では常にメッセージ全体をダウンロードするため、このコンピューターにない本文を再び取得することはできません。
+reading-downloading = このメッセージをダウンロードしています…
+reading-download-offline = このメッセージの本文はまだこのコンピューターにありません。サーバーとの接続が回復しだいダウンロードします。
+reading-download-failed = このメッセージの本文をダウンロードできませんでした: { $reason }
+reading-download-retry = 再試行

@@ -630,3 +630,12 @@ reader-warning-name-hides-address = Atenção: o nome do remetente mostra { $sho
 reader-warning-confusable-domain = Atenção: { $domain } mistura letras de alfabetos diferentes e pode imitar outro domínio; ele é exibido como { $ascii }.
 reader-warning-link-differs = Atenção: um link mostra { $text }, mas leva a { $target }.
 reader-warning-unsafe-link = Um link para { $target } foi desativado porque poderia executar código.
+
+## Window: reading old messages on demand
+
+error-imap-not-on-server = Esta mensagem não está mais no servidor (foi apagada de “{ $folder }” ou movida para outro lugar), por isso não é possível baixar o texto dela.
+reading-download-pop3 = Esta mensagem veio de uma conta POP3, que sempre baixa as mensagens inteiras. O texto dela está faltando neste computador e não pode ser pedido de novo.
+reading-downloading = Baixando esta mensagem…
+reading-download-offline = O texto desta mensagem ainda não está neste computador. Ele será baixado assim que a conexão com o servidor voltar.
+reading-download-failed = Não foi possível baixar o texto desta mensagem: { $reason }
+reading-download-retry = Tentar de novo

@@ -19,6 +19,7 @@ mod imap_common;
 mod imap_connect;
 mod imap_damaged;
 mod imap_offline;
+mod imap_on_demand;
 mod imap_push;
 mod imap_session;
 mod imap_sync;

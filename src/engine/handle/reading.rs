@@ -6,6 +6,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::{Engine, Failure, blocking};
+use crate::engine::account::{AccountError, Protocol};
+use crate::engine::credentials::Keyring;
+use crate::engine::error::Error;
+use crate::engine::imap;
 use crate::engine::message::{ReadMessage, safe_file_name};
 use crate::engine::store::{MessageId, MessageSummary, StoreError};
 use crate::engine::tls::{Tls, TrustSettings};
@@ -31,7 +35,7 @@ pub enum Origin {
 pub struct Reading {
     pub message: ReadMessage,
     /// False while the body is still on the server: `message` then holds only what the
-    /// stored headers say, and the sync brings the rest.
+    /// stored headers say; [`Engine::download_body`] brings the rest.
     pub downloaded: bool,
 }
 
@@ -102,6 +106,34 @@ impl Engine {
             }
         })
         .await
+    }
+
+    /// Downloads the whole message `id` from its server now and reads it: for a message the
+    /// sync keeps headers-only (older than the account's `bodies_for_days`), opened by the
+    /// user. The body is stored for good, so it is read offline from then on and the sync
+    /// never fetches it again. Runs on its own connection beside the account's sync (see
+    /// [`imap::on_demand`]). A message no longer on the server, a refused password, an
+    /// unreachable server or a certificate that does not verify come back as the engine's
+    /// errors, in words.
+    pub async fn download_body(self, id: i64) -> Result<Reading, Failure> {
+        let engine = self.clone();
+        let (account, password) = blocking(move || {
+            let name = engine.inner.store.summary(MessageId(id))?.account;
+            let account = engine
+                .account(&name)
+                .ok_or_else(|| AccountError::NotFound(name.clone()))?;
+            let password = Keyring::new(&engine.inner.profile.config).password(&name)?;
+            Ok((account, password))
+        })
+        .await?;
+        if account.protocol != Protocol::Imap {
+            // POP3 stores whole messages; a body missing there cannot be asked for again.
+            return Err(Failure::other(tr!("reading-download-pop3")));
+        }
+        imap::fetch_body(&account, &password, &self.inner.store, MessageId(id))
+            .await
+            .map_err(|e| Failure::from(Error::from(e)))?;
+        self.read(id).await
     }
 
     /// The message exactly as stored, as text for the "source" view.

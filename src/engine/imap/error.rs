@@ -73,6 +73,10 @@ pub enum ImapError {
     /// This account is not an IMAP account.
     #[error("the account {0:?} does not use IMAP")]
     NotImap(String),
+    /// A message asked for by UID is not on the server any more: expunged, or its folder's
+    /// UIDVALIDITY changed, so the UID names nothing (or another message).
+    #[error("the message is no longer in {folder} on the server")]
+    NotOnServer { folder: String },
     /// The local store failed while syncing.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -91,6 +95,7 @@ impl ImapError {
             | ImapError::Preauth { .. } => ErrorKind::Tls,
             ImapError::Auth { .. } | ImapError::NoAuthMethod { .. } => ErrorKind::Auth,
             ImapError::UnsafeInput { .. } | ImapError::NotImap(_) => ErrorKind::Usage,
+            ImapError::NotOnServer { .. } => ErrorKind::Other,
             ImapError::Store(e) if e.is_usage() => ErrorKind::Usage,
             ImapError::Store(_) => ErrorKind::Storage,
             ImapError::Greeting { .. }
@@ -202,6 +207,9 @@ impl Localized for ImapError {
                 capability = capability.as_str()
             ),
             ImapError::NotImap(account) => tr!("error-imap-not-imap", account = account.as_str()),
+            ImapError::NotOnServer { folder } => {
+                tr!("error-imap-not-on-server", folder = folder.as_str())
+            }
             ImapError::Store(e) => e.localized(),
         }
     }

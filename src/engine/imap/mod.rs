@@ -11,6 +11,7 @@
 //! - [`plan`]: what a folder's sync must do, as pure functions; [`sync`] carries it out:
 //!   [`sync_account`] is `tidings sync` for an IMAP account.
 //! - [`replay`]: the offline queue, replayed in order ([`replay_account`]).
+//! - [`on_demand`]: one message's body when the user opens it ([`fetch_body`]).
 //! - [`idle`], [`watch`]: push — [`watch`] is the background task a front end runs per
 //!   account (events out, a cancel signal in).
 
@@ -22,6 +23,7 @@ pub mod folders;
 pub mod idle;
 pub mod input;
 pub mod mailbox;
+pub mod on_demand;
 pub mod plan;
 pub mod replay;
 pub mod session;
@@ -34,6 +36,7 @@ pub mod watch;
 pub use caps::Capabilities;
 pub use connect::{ConnectOptions, connect, connect_with, verify};
 pub use error::ImapError;
+pub use on_demand::fetch_body;
 pub use replay::ReplayReport;
 pub use session::Session;
 pub use sync::{SyncReport, replay_account, sync_account};
