@@ -10,6 +10,7 @@ mod fonts;
 mod launch;
 pub(crate) mod mail;
 mod offline;
+mod on_demand;
 pub(crate) mod reader;
 pub(crate) mod reading;
 mod settings;

@@ -253,6 +253,25 @@ impl Ui {
         self.apply(messages);
     }
 
+    /// Clicks the widget showing `text` and feeds the window what the click produced, but
+    /// runs no background work: the next `wait_for` sees each state the window passes
+    /// through, even one that lasts only as long as a fast server takes to answer.
+    pub fn click_only(&mut self, text: &str) {
+        let messages = {
+            let mut sim = self.simulator();
+            if let Err(e) = sim.click(text) {
+                panic!(
+                    "cannot click {text:?}: {e}; the window shows:\n{}",
+                    self.texts().join(" | ")
+                );
+            }
+            sim.into_messages().collect::<Vec<_>>()
+        };
+        for message in messages {
+            self.update(message);
+        }
+    }
+
     /// Clicks the last widget showing exactly `text`: the one on top when a dialog covers
     /// the window.
     pub fn click_last(&mut self, text: &str) {

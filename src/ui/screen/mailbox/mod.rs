@@ -230,9 +230,24 @@ impl Mailbox {
                 }
                 Task::none()
             }
-            EngineEvent::SyncFinished { account } | EngineEvent::SyncStarted { account } => {
+            EngineEvent::SyncFinished { account } => {
+                // A round that ended without going offline reached the server: a body the
+                // reader waits for can come now.
+                let reached = !self.offline.contains(&account);
+                self.offline.retain(|a| *a != account);
+                if reached {
+                    self.reader.online(engine, &account).map(Message::Reader)
+                } else {
+                    Task::none()
+                }
+            }
+            EngineEvent::SyncStarted { account } => {
                 self.offline.retain(|a| *a != account);
                 Task::none()
+            }
+            // Progress means the server answered.
+            EngineEvent::Progress { account, .. } => {
+                self.reader.online(engine, &account).map(Message::Reader)
             }
             _ => Task::none(),
         }
@@ -316,7 +331,8 @@ impl Mailbox {
         };
         let mut row = row;
         row.seen = true;
-        let open = self.reader.open(engine, row).map(Message::Reader);
+        let offline = self.offline.contains(&row.account);
+        let open = self.reader.open(engine, row, offline).map(Message::Reader);
         Task::batch([open, mark])
     }
 

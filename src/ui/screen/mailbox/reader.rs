@@ -2,6 +2,10 @@
 //! body as styled text with links showing their real targets, remote images blocked until
 //! the user asks, attachments to save or open, and its raw source — which is all a
 //! message that cannot be parsed shows.
+//!
+//! A message synced headers-only (older than the account keeps bodies for) shows what its
+//! headers say at once, and its body is downloaded as soon as it is opened; offline, the
+//! download waits until the account is reachable again.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -9,6 +13,7 @@ use std::sync::Arc;
 use iced::widget::{button, column, container, image, row, scrollable, space, text};
 use iced::{Alignment, Element, Length, Task};
 
+use crate::engine::error::ErrorKind;
 use crate::engine::handle::reading::open_link;
 use crate::engine::handle::{Engine, Failure, Origin, Reading, Row};
 use crate::engine::message::{Address, Attachment, Block, ImageSource, Inline, ReadMessage};
@@ -23,6 +28,10 @@ use super::Act;
 #[derive(Debug, Clone)]
 pub enum Message {
     Loaded(i64, Result<Box<Reading>, Failure>),
+    /// The body of a headers-only message, downloaded from its server.
+    Downloaded(i64, Result<Box<Reading>, Failure>),
+    /// Download the body again after it failed.
+    Retry,
     Embedded(i64, usize, Result<Vec<u8>, Failure>),
     LoadRemote,
     Remote(i64, Vec<(String, Result<Vec<u8>, String>)>),
@@ -47,9 +56,12 @@ pub struct Reader {
     row: Option<Row>,
     /// The parsed message; none while it loads.
     message: Option<Result<ReadMessage, Failure>>,
-    /// The body is still on the server: `message` holds the headers, and the message is
-    /// read again whenever the store changes until the body is there.
-    waiting: bool,
+    /// The body is still on the server: `message` holds the headers, and this says where
+    /// its download stands. The message is also read again whenever the store changes
+    /// until the body is there (a sync may bring it first).
+    pending: Option<Pending>,
+    /// The account of the message opened was offline when it was opened.
+    offline: bool,
     images: Images,
     remote: Remote,
     /// The bytes of a message file shown (not one of the store).
@@ -58,6 +70,16 @@ pub struct Reader {
     source: Option<String>,
     /// What the last save or open did, in words.
     notice: Option<String>,
+}
+
+/// Where the download of a headers-only message's body stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    Downloading,
+    /// The server could not be reached: downloaded when the account is online again.
+    Offline,
+    /// The download failed, in words; the user may try again.
+    Failed(String),
 }
 
 /// Where the message's remote content stands.
@@ -101,7 +123,9 @@ fn person(a: &Address) -> String {
 }
 
 impl Reader {
-    pub fn open(&mut self, engine: &Engine, row: Row) -> Task<Message> {
+    /// Shows a stored message. `offline` says its account cannot reach its server now, so
+    /// a body still there is not asked for until [`Reader::online`].
+    pub fn open(&mut self, engine: &Engine, row: Row, offline: bool) -> Task<Message> {
         let id = row.id;
         let same = self.row.as_ref().is_some_and(|r| r.id == id);
         self.row = Some(row);
@@ -109,7 +133,8 @@ impl Reader {
             return Task::none();
         }
         self.message = None;
-        self.waiting = false;
+        self.pending = None;
+        self.offline = offline;
         self.images = Images::default();
         self.remote = Remote::Blocked;
         self.source = None;
@@ -133,7 +158,7 @@ impl Reader {
     ) -> Task<Message> {
         match &self.row {
             Some(row)
-                if self.waiting
+                if self.pending.is_some()
                     && row.account == account
                     && folder.is_none_or(|f| f == row.folder) =>
             {
@@ -141,6 +166,32 @@ impl Reader {
             }
             _ => Task::none(),
         }
+    }
+
+    /// `account` reached its server: a body that waited for the connection is downloaded.
+    pub fn online(&mut self, engine: &Engine, account: &str) -> Task<Message> {
+        let waits = self.pending == Some(Pending::Offline)
+            && self.row.as_ref().is_some_and(|r| r.account == account);
+        if !waits {
+            return Task::none();
+        }
+        self.offline = false;
+        self.download(engine)
+    }
+
+    /// Starts downloading the shown message's body, unless its account is offline.
+    fn download(&mut self, engine: &Engine) -> Task<Message> {
+        let Some(id) = self.id().filter(|_| self.file.is_none()) else {
+            return Task::none();
+        };
+        if self.offline {
+            self.pending = Some(Pending::Offline);
+            return Task::none();
+        }
+        self.pending = Some(Pending::Downloading);
+        Task::perform(engine.clone().download_body(id), move |r| {
+            Message::Downloaded(id, r.map(Box::new))
+        })
     }
 
     pub fn clear(&mut self) {
@@ -219,10 +270,21 @@ impl Reader {
         let (Some(id), Some(origin)) = (self.id(), self.origin()) else {
             return Task::none();
         };
+        let mut downloaded = true;
         let result = result.map(|r| {
-            self.waiting = !r.downloaded;
+            downloaded = r.downloaded;
             r.message
         });
+        // Headers only: the body is asked for once (a re-read while it downloads, failed
+        // or waits for the network changes nothing).
+        let download = match (downloaded, &self.pending) {
+            (true, _) => {
+                self.pending = None;
+                Task::none()
+            }
+            (false, None) => self.download(engine),
+            (false, Some(_)) => Task::none(),
+        };
         let task = match &result {
             Ok(m) => Task::batch(m.attachments.iter().filter(|a| a.inline).map(|a| {
                 let index = a.index;
@@ -233,13 +295,27 @@ impl Reader {
             _ => Task::none(),
         };
         self.message = Some(result);
-        task
+        Task::batch([task, download])
     }
 
     pub fn update(&mut self, engine: &Engine, message: Message) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Loaded(id, result) if Some(id) == self.id() => {
                 return (self.update_loaded(engine, result), None);
+            }
+            // Only while still awaited: the sync may have brought the body meanwhile.
+            Message::Downloaded(id, result) if Some(id) == self.id() && self.pending.is_some() => {
+                match result {
+                    Ok(reading) => return (self.update_loaded(engine, Ok(reading)), None),
+                    Err(failure) if failure.kind == ErrorKind::Network => {
+                        self.pending = Some(Pending::Offline);
+                    }
+                    Err(failure) => self.pending = Some(Pending::Failed(failure.message)),
+                }
+            }
+            Message::Retry => {
+                self.offline = false;
+                return (self.download(engine), None);
             }
             Message::Embedded(id, index, Ok(bytes)) if Some(id) == self.id() => {
                 self.images
@@ -353,6 +429,7 @@ impl Reader {
                 }
             }
             Message::Loaded(..)
+            | Message::Downloaded(..)
             | Message::Embedded(..)
             | Message::Remote(..)
             | Message::Source(..) => {}
@@ -443,13 +520,8 @@ impl Reader {
         if let Some(notice) = &self.notice {
             view = view.push(text(notice.clone()).style(theme::success_text));
         }
-        if self.waiting {
-            view = view.push(
-                container(text(tr!("reading-not-downloaded")))
-                    .padding(theme::SPACING)
-                    .width(Length::Fill)
-                    .style(theme::notice),
-            );
+        if let Some(pending) = &self.pending {
+            view = view.push(pending_view(pending));
             // No body, no source yet: nothing more to show.
             return view.into();
         }
@@ -586,6 +658,35 @@ impl Reader {
             .width(Length::Fill)
             .style(theme::notice)
             .into()
+    }
+}
+
+/// Where the download of the body stands, with "Try again" after a failure.
+fn pending_view<'a>(pending: &Pending) -> Element<'a, Message> {
+    let notice = |words: String| {
+        container(text(words))
+            .padding(theme::SPACING)
+            .width(Length::Fill)
+            .style(theme::notice)
+            .into()
+    };
+    match pending {
+        Pending::Downloading => notice(tr!("reading-downloading")),
+        Pending::Offline => notice(tr!("reading-download-offline")),
+        Pending::Failed(reason) => container(
+            row![
+                text(tr!("reading-download-failed", reason = reason.as_str())).width(Length::Fill),
+                button(text(tr!("reading-download-retry")))
+                    .style(button::secondary)
+                    .on_press(Message::Retry),
+            ]
+            .spacing(theme::SPACING)
+            .align_y(Alignment::Center),
+        )
+        .padding(theme::SPACING)
+        .width(Length::Fill)
+        .style(theme::error_box)
+        .into(),
     }
 }
 
