@@ -398,14 +398,20 @@ fn remove_copy(store: &Store, copy: i64) {
 
 /// Temporary file, fsync, rename over the old one, fsync the directory: after a crash the
 /// file is either the old or the new content, never a mix.
+/// A failed write removes its temporary file: on a full disk a partial copy would hold on
+/// to the last free space for nothing.
 fn write_durably(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = path.with_extension("tmp");
-    {
+    let written = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
-    std::fs::rename(&tmp, path)?;
+    written?;
     if let Some(dir) = path.parent() {
         sync_dir(dir);
     }
