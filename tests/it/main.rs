@@ -8,6 +8,7 @@ mod account_verify;
 mod crash_consistency;
 mod credentials_leak;
 mod discover;
+mod disk_full;
 mod fuzz_seeds;
 mod harness;
 mod hostile_corpus;

@@ -13,6 +13,7 @@
 
 pub mod certs;
 pub mod child;
+pub mod cli;
 pub mod dns;
 pub mod dovecot;
 pub mod https;
