@@ -159,61 +159,67 @@ fn reopen(profile: &Path, account: &str) -> BTreeMap<Vec<u8>, usize> {
     bodies
 }
 
+/// Fills alice's INBOX with 30 messages of about 100 KB (three times what the 1 MB disk
+/// has room for), made from `make(i)`; returns them as the server keeps them.
+fn fill_inbox(servers: &MailServers, make: impl Fn(usize) -> Vec<u8>) -> Vec<Vec<u8>> {
+    let raws: Vec<Vec<u8>> = (0..30)
+        .map(|i| to_crlf(&padded(make(i), 100 * KIB)))
+        .collect();
+    let alice = &servers.user(0).address;
+    let messages = raws.iter().map(|r| (r.clone(), "", None));
+    servers.dovecot.fill(alice, "INBOX", messages);
+    raws
+}
+
+/// `tidings sync` of `account` runs out of room: it fails saying the disk is full, what it
+/// stored is whole and there once, and the server still holds every message (for POP3:
+/// no QUIT committed a DELE, as its error says).
+fn sync_into_full_disk(servers: &MailServers, profile: &Path, account: &str, raws: &[Vec<u8>]) {
+    let out = cli::tidings(profile, &["sync", "--account", account], None);
+    assert_eq!(out.status.code(), Some(1), "{}", cli::text(&out));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(says_disk_full(&said), "{}", cli::text(&out));
+
+    let here = reopen(profile, account);
+    assert!(here.values().all(|n| *n == 1), "a message is stored twice");
+    let differs = |raw: &Vec<u8>| !raws.contains(raw);
+    assert!(!here.keys().any(differs), "a stored message differs");
+    assert!(here.len() < raws.len(), "all fitted: make the disk smaller");
+    let there: Vec<Vec<u8>> = (servers.dovecot)
+        .messages(&servers.user(0).address, "INBOX")
+        .into_iter()
+        .map(|m| to_crlf(&m.raw))
+        .collect();
+    for raw in raws {
+        assert!(there.contains(raw), "a message was deleted on the server");
+    }
+}
+
+/// With room again, the next sync brings the rest: every message exactly once.
+fn sync_with_room(disk: &SmallDisk, account: &str, raws: &[Vec<u8>]) {
+    disk.grow(16 * MIB);
+    cli::ok(cli::tidings(
+        disk.path(),
+        &["sync", "--account", account],
+        None,
+    ));
+    let here = reopen(disk.path(), account);
+    let all: BTreeMap<Vec<u8>, usize> = raws.iter().map(|r| (r.clone(), 1)).collect();
+    assert_eq!(here.len(), all.len(), "every message is here");
+    assert_eq!(here, all, "every message exactly once, byte for byte");
+}
+
 #[test]
 fn a_pop3_download_into_a_full_disk_deletes_only_what_is_stored_and_finishes_later() {
     let Some(disk) = SmallDisk::mount(MIB) else {
         return;
     };
     let servers = MailServers::dovecot_only();
-    let alice = servers.user(0);
-    let raws: Vec<Vec<u8>> = (0..30)
-        .map(|i| to_crlf(&padded(message("full", i), 100 * KIB)))
-        .collect();
-    servers.dovecot.fill(
-        &alice.address,
-        "INBOX",
-        raws.iter().map(|r| (r.clone(), "", None)),
-    );
-    let profile = disk.path();
-    cli::Account::pop3(&servers, "Home").add(profile);
-
-    let out = cli::tidings(profile, &["sync", "--account", "Home"], None);
-    assert_eq!(out.status.code(), Some(1), "{}", cli::text(&out));
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert!(says_disk_full(&said), "{}", cli::text(&out));
-
-    let here = reopen(profile, "Home");
-    assert!(here.values().all(|n| *n == 1), "a message is stored twice");
-    assert!(
-        here.keys().all(|raw| raws.contains(raw)),
-        "a stored message differs"
-    );
-    assert!(
-        here.len() < raws.len(),
-        "everything fitted: make the disk smaller"
-    );
-    // The error says that nothing was deleted on the server (no QUIT ended the session).
-    assert_eq!(servers.dovecot.count(&alice.address, "INBOX"), raws.len());
-    let there: Vec<Vec<u8>> = servers
-        .dovecot
-        .messages(&alice.address, "INBOX")
-        .into_iter()
-        .map(|m| to_crlf(&m.raw))
-        .collect();
-    for raw in raws.iter().filter(|raw| !here.contains_key(*raw)) {
-        assert!(
-            there.contains(raw),
-            "a message not stored here was deleted on the server"
-        );
-    }
-
-    disk.grow(16 * MIB);
-    cli::ok(cli::tidings(profile, &["sync", "--account", "Home"], None));
-    let here = reopen(profile, "Home");
-    let all: BTreeMap<Vec<u8>, usize> = raws.iter().map(|r| (r.clone(), 1)).collect();
-    assert_eq!(here.len(), all.len(), "every message is here");
-    assert_eq!(here, all, "every message exactly once, byte for byte");
-    assert_eq!(servers.dovecot.count(&alice.address, "INBOX"), 0);
+    let raws = fill_inbox(&servers, |i| message("full", i));
+    cli::Account::pop3(&servers, "Home").add(disk.path());
+    sync_into_full_disk(&servers, disk.path(), "Home", &raws);
+    sync_with_room(&disk, "Home", &raws);
+    assert_eq!(servers.dovecot.count(&servers.user(0).address, "INBOX"), 0);
 }
 
 #[test]
@@ -222,40 +228,10 @@ fn an_imap_sync_into_a_full_disk_stops_consistent_and_completes_later() {
         return;
     };
     let servers = MailServers::dovecot_only();
-    let alice = servers.user(0);
-    let raws: Vec<Vec<u8>> = (0..30)
-        .map(|i| to_crlf(&padded(generated(i, 2), 100 * KIB)))
-        .collect();
-    servers.dovecot.fill(
-        &alice.address,
-        "INBOX",
-        raws.iter().map(|r| (r.clone(), "", None)),
-    );
-    let profile = disk.path();
-    cli::Account::imap(&servers, "Work").add(profile);
-
-    let out = cli::tidings(profile, &["sync", "--account", "Work"], None);
-    assert_eq!(out.status.code(), Some(1), "{}", cli::text(&out));
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert!(says_disk_full(&said), "{}", cli::text(&out));
-    let here = reopen(profile, "Work");
-    assert!(here.values().all(|n| *n == 1), "a message is stored twice");
-    assert!(
-        here.keys().all(|raw| raws.contains(raw)),
-        "a stored message differs"
-    );
-    assert!(
-        here.len() < raws.len(),
-        "everything fitted: make the disk smaller"
-    );
-    assert_eq!(servers.dovecot.count(&alice.address, "INBOX"), raws.len());
-
-    disk.grow(16 * MIB);
-    cli::ok(cli::tidings(profile, &["sync", "--account", "Work"], None));
-    let here = reopen(profile, "Work");
-    let all: BTreeMap<Vec<u8>, usize> = raws.iter().map(|r| (r.clone(), 1)).collect();
-    assert_eq!(here.len(), all.len(), "every message is here");
-    assert_eq!(here, all, "every message exactly once, byte for byte");
+    let raws = fill_inbox(&servers, |i| generated(i, 2));
+    cli::Account::imap(&servers, "Work").add(disk.path());
+    sync_into_full_disk(&servers, disk.path(), "Work", &raws);
+    sync_with_room(&disk, "Work", &raws);
 }
 
 #[test]
