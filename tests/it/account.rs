@@ -1,9 +1,8 @@
 //! `tidings account add|list|remove` with the real Secret Service that `tests/run` starts
 //! (gnome-keyring in a private D-Bus session), and without any keyring.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 use tidings::engine::Profile;
@@ -12,8 +11,11 @@ use tidings::engine::credentials::{self, CredentialError, Keyring};
 use tidings::engine::store::{NewMessage, RawMessage, Remote, Role, Store};
 
 use crate::support::certs::TestCa;
+use crate::support::cli;
 use crate::support::dns::{LocalDns, Records};
 use crate::support::https::{Page, WebServer, autoconfig_xml};
+
+pub(crate) use crate::support::cli::text;
 
 pub(crate) fn tidings(profile: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     tidings_env(profile, args, stdin, &[])
@@ -25,30 +27,7 @@ pub(crate) fn tidings_env(
     stdin: Option<&str>,
     env: &[(&str, &str)],
 ) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
-        .env("TIDINGS_HOME", profile)
-        .envs(env.iter().copied())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run tidings");
-    let mut input = child.stdin.take().expect("stdin");
-    if let Some(text) = stdin {
-        input.write_all(text.as_bytes()).expect("write stdin");
-    }
-    drop(input);
-    child.wait_with_output().expect("wait")
-}
-
-pub(crate) fn text(out: &Output) -> String {
-    format!(
-        "status {:?}\nstdout: {}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    cli::tidings_env(profile, args, stdin.map(str::as_bytes), env)
 }
 
 fn list(profile: &Path) -> Vec<Value> {

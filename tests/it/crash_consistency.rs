@@ -17,7 +17,7 @@ use tidings::engine::store::{NewOutgoing, OutboxState, Page, Store};
 
 use crate::imap_sync::generated;
 use crate::support::child::{self, Measured};
-use crate::support::{MailServers, to_crlf};
+use crate::support::{MailServers, cli, to_crlf};
 
 /// How many times each job is started and killed, at most: a job that has finished is not
 /// started again.
@@ -111,46 +111,6 @@ fn finish(profile: &Path, args: &[&str]) -> Measured {
     );
     assert!(run.success(), "{}", run.describe());
     run
-}
-
-fn add_account(
-    profile: &Path,
-    servers: &MailServers,
-    name: &str,
-    user: usize,
-    protocol: &str,
-    incoming_port: u16,
-    smtp_port: u16,
-) {
-    let u = servers.user(user);
-    let incoming = format!("127.0.0.1:{incoming_port}");
-    let smtp = format!("127.0.0.1:{smtp_port}");
-    let ca = servers.ca_file.display().to_string();
-    let add = child::run(
-        child::tidings(profile).args([
-            "account",
-            "add",
-            name,
-            "--email",
-            &u.address,
-            "--protocol",
-            protocol,
-            "--incoming",
-            &incoming,
-            "--incoming-security",
-            "tls",
-            "--smtp",
-            &smtp,
-            "--smtp-security",
-            "starttls",
-            "--ca-file",
-            &ca,
-            "--password-stdin",
-        ]),
-        Some(format!("{}\n", u.password).as_bytes()),
-        Duration::from_secs(120),
-    );
-    assert!(add.success(), "{}", add.describe());
 }
 
 /// Opens the store as the next run would (repair runs) and checks what holds for any
@@ -253,15 +213,7 @@ fn a_large_imap_sync_killed_at_random_points_loses_and_doubles_nothing() {
         .collect();
     let profile = tempfile::tempdir().expect("profile");
     let p = profile.path();
-    add_account(
-        p,
-        &servers,
-        "Work",
-        0,
-        "imap",
-        servers.dovecot.imaps_port,
-        1,
-    );
+    cli::Account::imap(&servers, "Work").add(p);
 
     let messages = reopen(p).messages_dir().to_path_buf();
     let step = server.len() / (ROUNDS + 5);
@@ -336,15 +288,9 @@ fn a_pop3_download_killed_at_random_points_loses_and_doubles_nothing() {
     };
     let profile = tempfile::tempdir().expect("profile");
     let p = profile.path();
-    add_account(
-        p,
-        &servers,
-        "Home",
-        1,
-        "pop3",
-        servers.dovecot.pop3s_port,
-        1,
-    );
+    cli::Account::pop3(&servers, "Home")
+        .user(&servers, 1)
+        .add(p);
 
     let messages = reopen(p).messages_dir().to_path_buf();
     let step = originals.len() / (ROUNDS + 5);
@@ -409,15 +355,9 @@ fn an_outbox_flush_killed_at_random_points_never_loses_or_resends_a_message() {
     let (alice, bob) = (servers.user(0), servers.user(1));
     let profile = tempfile::tempdir().expect("profile");
     let p = profile.path();
-    add_account(
-        p,
-        &servers,
-        "alice",
-        0,
-        "imap",
-        servers.dovecot.imaps_port,
-        servers.postfix().submission_port,
-    );
+    cli::Account::imap(&servers, "alice")
+        .smtp_starttls(servers.postfix().submission_port)
+        .add(p);
     // What `tidings send` does first, before any network step: the message goes into the
     // outbox, durably.
     {

@@ -14,8 +14,8 @@ use tidings::engine::Profile;
 use tidings::engine::store::{MessageId, Page, Store};
 
 use crate::hostile_corpus::corpus;
-use crate::support::MailServers;
 use crate::support::child::{self, Measured};
+use crate::support::{MailServers, cli};
 
 const MIB: u64 = 1024 * 1024;
 
@@ -24,37 +24,6 @@ const MIB: u64 = 1024 * 1024;
 /// decoded). Far above what a run needs, far below what an unbounded one takes.
 fn memory_bound(size: usize) -> u64 {
     256 * MIB + 12 * size as u64
-}
-
-fn add_account(profile: &Path, servers: &MailServers, protocol: &str, port: u16) {
-    let user = servers.user(0);
-    let incoming = format!("127.0.0.1:{port}");
-    let ca = servers.ca_file.display().to_string();
-    let added = child::run(
-        child::tidings(profile).args([
-            "account",
-            "add",
-            "Hostile",
-            "--email",
-            &user.address,
-            "--protocol",
-            protocol,
-            "--incoming",
-            &incoming,
-            "--incoming-security",
-            "tls",
-            "--smtp",
-            "127.0.0.1:1",
-            "--smtp-security",
-            "tls",
-            "--ca-file",
-            &ca,
-            "--password-stdin",
-        ]),
-        Some(format!("{}\n", user.password).as_bytes()),
-        Duration::from_secs(120),
-    );
-    assert!(added.success(), "{}", added.describe());
 }
 
 fn sync(profile: &Path, biggest: usize) -> Measured {
@@ -141,7 +110,7 @@ fn hostile_messages_are_synced_listed_and_shown_within_bounds() {
     let (count, biggest) = fill(&servers);
     let profile = tempfile::tempdir().expect("profile");
     let p = profile.path();
-    add_account(p, &servers, "imap", servers.dovecot.imaps_port);
+    cli::Account::imap(&servers, "Hostile").add(p);
     sync(p, biggest);
 
     let messages = stored(p);
@@ -185,7 +154,7 @@ fn hostile_messages_are_downloaded_over_pop3_within_bounds() {
     let (count, biggest) = fill(&servers);
     let profile = tempfile::tempdir().expect("profile");
     let p = profile.path();
-    add_account(p, &servers, "pop3", servers.dovecot.pop3s_port);
+    cli::Account::pop3(&servers, "Hostile").add(p);
     sync(p, biggest);
     let messages = stored(p);
     assert_eq!(messages.len(), count, "every message is stored");

@@ -2,9 +2,7 @@
 //! for an IMAP account, as a script would run them, against Dovecot. The password is in the
 //! real Secret Service that `tests/run` starts.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 use tidings::engine::Profile;
@@ -12,37 +10,7 @@ use tidings::engine::store::{MessageId, Store};
 
 use crate::imap_sync::{generated, server_state};
 use crate::support::MailServers;
-
-fn tidings(profile: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
-        .env("TIDINGS_HOME", profile)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run tidings");
-    let mut input = child.stdin.take().expect("stdin");
-    if let Some(text) = stdin {
-        input.write_all(text.as_bytes()).expect("write stdin");
-    }
-    drop(input);
-    child.wait_with_output().expect("wait")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "status {:?}\nstdout: {}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
-fn ok(out: Output) -> Output {
-    assert!(out.status.success(), "{}", text(&out));
-    out
-}
+use crate::support::cli::{Account, ok, text, tidings};
 
 /// The store's id of the message with `uid` in `folder`.
 fn id_of(profile: &Path, folder: &str, uid: u32) -> MessageId {
@@ -69,32 +37,7 @@ fn sync_folders_flag_move_and_delete_from_the_command_line() {
     );
     let profile = tempfile::tempdir().expect("profile");
     let p = profile.path();
-    let incoming = format!("127.0.0.1:{}", servers.dovecot.imaps_port);
-    let ca = servers.ca_file.display().to_string();
-    ok(tidings(
-        p,
-        &[
-            "account",
-            "add",
-            "Work",
-            "--email",
-            &user.address,
-            "--protocol",
-            "imap",
-            "--incoming",
-            &incoming,
-            "--incoming-security",
-            "tls",
-            "--smtp",
-            "127.0.0.1:1",
-            "--smtp-security",
-            "tls",
-            "--ca-file",
-            &ca,
-            "--password-stdin",
-        ],
-        Some(&format!("{}\n", user.password)),
-    ));
+    Account::imap(&servers, "Work").add(p);
 
     let out = ok(tidings(p, &["sync", "--json"], None));
     let reports: Value = serde_json::from_slice(&out.stdout).expect("JSON");

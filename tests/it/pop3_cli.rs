@@ -2,40 +2,11 @@
 //! its password in the Secret Service `tests/run` starts, mail downloaded from the harness
 //! Dovecot into the profile's store and deleted there.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
 use serde_json::Value;
 
 use crate::pop3_download::{expected_set, fill, local_set, message};
 use crate::support::MailServers;
-
-fn tidings(profile: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
-        .env("TIDINGS_HOME", profile)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run tidings");
-    let mut input = child.stdin.take().expect("stdin");
-    if let Some(text) = stdin {
-        input.write_all(text.as_bytes()).expect("write stdin");
-    }
-    drop(input);
-    child.wait_with_output().expect("wait")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "status {:?}\nstdout: {}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use crate::support::cli::{Account, text, tidings};
 
 #[test]
 fn tidings_sync_downloads_a_pop3_account_and_deletes_on_the_server() {
@@ -44,33 +15,7 @@ fn tidings_sync_downloads_a_pop3_account_and_deletes_on_the_server() {
     let raws: Vec<Vec<u8>> = (0..12).map(|i| message("cli", i)).collect();
     fill(&servers, alice, &raws);
     let profile = servers.path().join("profile");
-    let incoming = format!("127.0.0.1:{}", servers.dovecot.pop3s_port);
-    let ca = servers.ca_file.display().to_string();
-    let add = tidings(
-        &profile,
-        &[
-            "account",
-            "add",
-            "Home",
-            "--email",
-            &alice.address,
-            "--protocol",
-            "pop3",
-            "--incoming",
-            &incoming,
-            "--incoming-security",
-            "tls",
-            "--smtp",
-            "127.0.0.1:1",
-            "--smtp-security",
-            "tls",
-            "--ca-file",
-            &ca,
-            "--password-stdin",
-        ],
-        Some(&format!("{}\n", alice.password)),
-    );
-    assert!(add.status.success(), "{}", text(&add));
+    Account::pop3(&servers, "Home").add(&profile);
 
     let out = tidings(&profile, &["sync", "--account", "Home", "--json"], None);
     assert!(out.status.success(), "{}", text(&out));
@@ -103,35 +48,10 @@ fn tidings_sync_downloads_a_pop3_account_and_deletes_on_the_server() {
 #[test]
 fn tidings_sync_with_a_wrong_password_fails_with_the_servers_words() {
     let servers = MailServers::dovecot_only();
-    let alice = servers.user(0);
     let profile = servers.path().join("profile");
-    let incoming = format!("127.0.0.1:{}", servers.dovecot.pop3s_port);
-    let ca = servers.ca_file.display().to_string();
-    let add = tidings(
-        &profile,
-        &[
-            "account",
-            "add",
-            "Home",
-            "--email",
-            &alice.address,
-            "--protocol",
-            "pop3",
-            "--incoming",
-            &incoming,
-            "--incoming-security",
-            "tls",
-            "--smtp",
-            "127.0.0.1:1",
-            "--smtp-security",
-            "tls",
-            "--ca-file",
-            &ca,
-            "--password-stdin",
-        ],
-        Some("wrong-password\n"),
-    );
-    assert!(add.status.success(), "{}", text(&add));
+    Account::pop3(&servers, "Home")
+        .password("wrong-password")
+        .add(&profile);
     let out = tidings(&profile, &["sync"], None);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let said = String::from_utf8_lossy(&out.stderr);

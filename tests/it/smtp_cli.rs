@@ -2,75 +2,21 @@
 //! as a user runs them: the account added with `tidings account add` (password in the
 //! Secret Service `tests/run` starts), mail through the harness Postfix into Dovecot.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use mail_parser::{MessageParser, MimeHeaders};
 use serde_json::Value;
 
 use crate::support::MailServers;
-
-fn tidings(profile: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
-        .env("TIDINGS_HOME", profile)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run tidings");
-    let mut input = child.stdin.take().expect("stdin");
-    if let Some(bytes) = stdin {
-        input.write_all(bytes).expect("write stdin");
-    }
-    drop(input);
-    child.wait_with_output().expect("wait")
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "status {:?}\nstdout: {}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use crate::support::cli::{Account, text, tidings};
 
 /// Adds alice's account to a new profile, sending through the STARTTLS submission port.
 fn profile_with_alice(servers: &MailServers) -> tempfile::TempDir {
     let profile = tempfile::tempdir().expect("profile");
-    let alice = servers.user(0);
-    let incoming = format!("127.0.0.1:{}", servers.dovecot.imaps_port);
-    let smtp = format!("127.0.0.1:{}", servers.postfix().submission_port);
-    let ca = servers.ca_file.display().to_string();
-    let out = tidings(
-        profile.path(),
-        &[
-            "account",
-            "add",
-            "alice",
-            "--email",
-            &alice.address,
-            "--display-name",
-            "Alice Example",
-            "--protocol",
-            "imap",
-            "--incoming",
-            &incoming,
-            "--incoming-security",
-            "tls",
-            "--smtp",
-            &smtp,
-            "--smtp-security",
-            "starttls",
-            "--ca-file",
-            &ca,
-            "--password-stdin",
-        ],
-        Some(format!("{}\n", alice.password).as_bytes()),
-    );
-    assert!(out.status.success(), "{}", text(&out));
+    Account::imap(servers, "alice")
+        .display_name("Alice Example")
+        .smtp_starttls(servers.postfix().submission_port)
+        .add(profile.path());
     profile
 }
 

@@ -16,8 +16,19 @@ use super::MailServers;
 
 /// Runs `tidings ARGS` on `profile` to its end, with `stdin` as its input.
 pub fn tidings(profile: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    tidings_env(profile, args, stdin, &[])
+}
+
+/// [`tidings`] with more variables in its environment.
+pub fn tidings_env(
+    profile: &Path,
+    args: &[&str],
+    stdin: Option<&[u8]>,
+    env: &[(&str, &str)],
+) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tidings"))
         .env("TIDINGS_HOME", profile)
+        .envs(env.iter().copied())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
