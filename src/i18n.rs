@@ -7,6 +7,7 @@
 //!
 //! Use the [`tr!`](crate::tr) macro: `tr!("welcome-title")`, `tr!("unread-count", count = 3)`.
 
+use std::cell::RefCell;
 use std::sync::{Arc, LazyLock, RwLock};
 
 use fluent::FluentResource;
@@ -44,6 +45,11 @@ struct Localizer {
 
 static CURRENT: LazyLock<RwLock<Arc<Localizer>>> =
     LazyLock::new(|| RwLock::new(Arc::new(Localizer::new(&negotiate(&system_languages())))));
+
+thread_local! {
+    /// A language that wins over [`CURRENT`] on this thread only, set by [`with_language`].
+    static OVERRIDE: RefCell<Option<Arc<Localizer>>> = const { RefCell::new(None) };
+}
 
 fn fallback() -> LanguageIdentifier {
     FALLBACK.parse().unwrap_or_default()
@@ -104,6 +110,9 @@ pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
 }
 
 fn current() -> Arc<Localizer> {
+    if let Some(localizer) = OVERRIDE.with(|o| o.borrow().clone()) {
+        return localizer;
+    }
     match CURRENT.read() {
         Ok(guard) => guard.clone(),
         Err(poisoned) => poisoned.into_inner().clone(),
@@ -122,6 +131,24 @@ pub fn set_language(requested: &LanguageIdentifier) {
         Ok(mut guard) => *guard = localizer,
         Err(poisoned) => *poisoned.into_inner() = localizer,
     }
+}
+
+/// Runs `f` with every message formatted on this thread in `requested` (negotiated as
+/// [`set_language`] does), then goes back to the language before. Other threads keep theirs:
+/// text for one language can be made while the window shows another, and tests can check
+/// each language side by side without switching it under tests running in parallel.
+pub fn with_language<R>(requested: &LanguageIdentifier, f: impl FnOnce() -> R) -> R {
+    /// Puts the previous language back even when `f` panics.
+    struct Restore(Option<Arc<Localizer>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            OVERRIDE.with(|o| *o.borrow_mut() = previous);
+        }
+    }
+    let localizer = Arc::new(Localizer::new(&negotiate(std::slice::from_ref(requested))));
+    let _restore = Restore(OVERRIDE.with(|o| o.borrow_mut().replace(localizer)));
+    f()
 }
 
 /// The languages Tidings ships, en-US first.
@@ -203,11 +230,21 @@ fn chrono_locale(lang: &LanguageIdentifier) -> chrono::Locale {
 
 impl Localizer {
     /// Formats a date with the strftime pattern under `key` in the Fluent files (so each
-    /// language picks its own order), with month and day names in this language.
-    fn format_date(&self, key: &str, date: &chrono::DateTime<chrono::Local>) -> String {
+    /// language picks its own order), with month and day names in this language. A pattern
+    /// chrono cannot follow gives RFC 3339 rather than a panic.
+    fn format_date<Tz: chrono::TimeZone>(&self, key: &str, date: &chrono::DateTime<Tz>) -> String
+    where
+        Tz::Offset: std::fmt::Display,
+    {
+        use std::fmt::Write;
         let pattern = self.format(key, None);
-        date.format_localized(&pattern, chrono_locale(&self.language))
-            .to_string()
+        let mut text = String::new();
+        let formatted = date.format_localized(&pattern, chrono_locale(&self.language));
+        if write!(text, "{formatted}").is_err() {
+            tracing::warn!(key, pattern, "a date pattern is not valid strftime");
+            return date.to_rfc3339();
+        }
+        text
     }
 
     fn format_list_date(
@@ -257,9 +294,31 @@ pub fn format_list_date(
     current().format_list_date(date, now)
 }
 
-/// A date and time in full, as the reader's header shows it.
-pub fn format_full_date(date: &chrono::DateTime<chrono::Local>) -> String {
+/// A date and time in full, as the reader's header shows it, in the date's own time zone.
+pub fn format_full_date<Tz: chrono::TimeZone>(date: &chrono::DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
     current().format_date("date-format-full", date)
+}
+
+/// A date and time as a reply's attribution line says it ("On Tue, Jul 1, 2025 at
+/// 10:52 AM, Bob wrote:", "Am 1. Juli 2025 um 10:52 schrieb Bob:"), in the date's own zone.
+pub fn format_attribution_date<Tz: chrono::TimeZone>(date: &chrono::DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    current().format_date("date-format-attribution", date)
+}
+
+/// An RFC 3339 timestamp (as certificates' validity is kept) as a date and time without the
+/// weekday, in local time; the text itself when it is not RFC 3339 (a certificate whose
+/// dates could not be read).
+pub fn format_timestamp(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(date) => current().format_date("date-format-long", &date.with_timezone(&chrono::Local)),
+        Err(_) => rfc3339.to_owned(),
+    }
 }
 
 /// A size in bytes as people read it: 512 bytes, 1.4 KB, 23 MB, with the language's decimal
@@ -747,6 +806,76 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The literal text of a pattern, in every variant, without its placeables.
+    fn texts<'a>(pattern: &ast::Pattern<&'a str>, out: &mut Vec<&'a str>) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => out.push(value),
+                ast::PatternElement::Placeable {
+                    expression: ast::Expression::Select { variants, .. },
+                } => {
+                    for v in variants {
+                        texts(&v.value, out);
+                    }
+                }
+                ast::PatternElement::Placeable { .. } => {}
+            }
+        }
+    }
+
+    #[test]
+    fn french_puts_a_no_break_space_before_high_punctuation() {
+        // French typography: a space before : ; ! ? and inside « », one that never breaks
+        // the line there. Placeables are not looked at; "mailto:" or "https://" have none.
+        let resource = resource_of(&lang("fr"));
+        let mut wrong = Vec::new();
+        for (key, message) in messages_of(&resource) {
+            let mut parts = Vec::new();
+            if let Some(value) = &message.value {
+                texts(value, &mut parts);
+            }
+            for text in parts {
+                let chars: Vec<char> = text.chars().collect();
+                for pair in chars.windows(2) {
+                    let bad = (pair[0] == ' ' && matches!(pair[1], ':' | ';' | '!' | '?' | '»'))
+                        || (pair[0] == '«' && pair[1] == ' ');
+                    if bad {
+                        wrong.push(format!("{key}: “{text}”"));
+                    }
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "a normal space where a no-break one belongs:\n{}",
+            wrong.join("\n")
+        );
+    }
+
+    #[test]
+    fn a_language_can_be_chosen_for_one_thread() {
+        let english = message("welcome-add-account", None);
+        let german = with_language(&lang("de"), || {
+            // Nested calls put back the language around them.
+            let japanese = with_language(&lang("ja"), || language().to_string());
+            assert_eq!(japanese, "ja");
+            message("welcome-add-account", None)
+        });
+        assert_eq!(
+            german,
+            Localizer::new(&lang("de")).format("welcome-add-account", None)
+        );
+        assert_ne!(german, english);
+        assert_eq!(message("welcome-add-account", None), english);
+        // Another thread keeps the process's language.
+        let other = with_language(&lang("fr"), || {
+            std::thread::spawn(|| message("welcome-add-account", None))
+                .join()
+                .unwrap()
+        });
+        assert_eq!(other, english);
     }
 
     #[test]
