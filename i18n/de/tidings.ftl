@@ -117,6 +117,8 @@ date-format-time = %H:%M
 date-format-day-month = %d.%m.
 date-format-date = %d.%m.%Y
 date-format-full = %A, %-d. %B %Y um %H:%M
+date-format-attribution = %-d. %B %Y um %H:%M
+date-format-long = %-d. %B %Y um %H:%M
 number-decimal-separator = ,
 size-bytes = { $count ->
     [one] { $count } Byte

@@ -118,6 +118,8 @@ date-format-time = %-I:%M %p
 date-format-day-month = %b %-d
 date-format-date = %-m/%-d/%Y
 date-format-full = %A, %B %-d, %Y at %-I:%M %p
+date-format-attribution = %a, %b %-d, %Y at %-I:%M %p
+date-format-long = %B %-d, %Y at %-I:%M %p
 number-decimal-separator = .
 size-bytes = { $count ->
     [one] { $count } byte

@@ -117,6 +117,8 @@ date-format-time = %H:%M
 date-format-day-month = %-d %b
 date-format-date = %d/%m/%Y
 date-format-full = %A %-d %B %Y à %H:%M
+date-format-attribution = %d/%m/%Y à %H:%M
+date-format-long = %-d %B %Y à %H:%M
 number-decimal-separator = ,
 size-bytes = { $count ->
     [one] { $count } octet
@@ -624,12 +626,12 @@ shortcut-escape = Fermer cette liste, les paramètres ou le message en cours de 
 
 ## Hardening: hostile servers and messages
 
-error-imap-preauth = { $host } a ouvert la session comme si vous étiez déjà connecté (PREAUTH), sans chiffrement ni identification. Tidings refuse une telle session : ce n'est peut-être pas le serveur que vous avez configuré.
-reader-attachment-risky = { $name } ({ $size } ; un fichier .{ $extension } peut lancer des programmes : ne l'ouvrez que si vous faites confiance à l'expéditeur)
-reader-warning-name-hides-address = Attention : le nom de l'expéditeur affiche { $shown }, mais le message provient de { $address }.
-reader-warning-confusable-domain = Attention : { $domain } mélange des lettres de plusieurs alphabets et peut imiter un autre domaine ; il est affiché sous la forme { $ascii }.
-reader-warning-link-differs = Attention : un lien affiche { $text } mais mène à { $target }.
-reader-warning-unsafe-link = Un lien vers { $target } a été désactivé : il pourrait exécuter du code.
+error-imap-preauth = { $host } a ouvert la session comme si vous étiez déjà connecté (PREAUTH), sans chiffrement ni identification. Tidings refuse une telle session : ce n'est peut-être pas le serveur que vous avez configuré.
+reader-attachment-risky = { $name } ({ $size } ; un fichier .{ $extension } peut lancer des programmes : ne l'ouvrez que si vous faites confiance à l'expéditeur)
+reader-warning-name-hides-address = Attention : le nom de l'expéditeur affiche { $shown }, mais le message provient de { $address }.
+reader-warning-confusable-domain = Attention : { $domain } mélange des lettres de plusieurs alphabets et peut imiter un autre domaine ; il est affiché sous la forme { $ascii }.
+reader-warning-link-differs = Attention : un lien affiche { $text } mais mène à { $target }.
+reader-warning-unsafe-link = Un lien vers { $target } a été désactivé : il pourrait exécuter du code.
 
 ## Window: reading old messages on demand
 

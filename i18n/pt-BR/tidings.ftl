@@ -117,6 +117,8 @@ date-format-time = %H:%M
 date-format-day-month = %-d de %b
 date-format-date = %d/%m/%Y
 date-format-full = %A, %-d de %B de %Y, às %H:%M
+date-format-attribution = %-d de %B de %Y às %H:%M
+date-format-long = %-d de %B de %Y às %H:%M
 number-decimal-separator = ,
 size-bytes = { $count ->
     [one] { $count } byte

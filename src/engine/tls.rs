@@ -103,10 +103,14 @@ impl Localized for CertificateProblem {
     fn localized(&self) -> String {
         let reason = match &self.reason {
             CertReason::UnknownIssuer => tr!("cert-reason-unknown-issuer"),
-            CertReason::Expired => tr!("cert-reason-expired", date = self.not_after.as_str()),
-            CertReason::NotYetValid => {
-                tr!("cert-reason-not-yet-valid", date = self.not_before.as_str())
-            }
+            CertReason::Expired => tr!(
+                "cert-reason-expired",
+                date = crate::i18n::format_timestamp(&self.not_after)
+            ),
+            CertReason::NotYetValid => tr!(
+                "cert-reason-not-yet-valid",
+                date = crate::i18n::format_timestamp(&self.not_before)
+            ),
             CertReason::WrongHost { names } => {
                 tr!("cert-reason-wrong-host", names = names.join(", "))
             }

@@ -116,3 +116,124 @@ fn help_is_english_for_a_language_tidings_lacks() {
         assert!(help.contains("Print this help"), "{lang}: {help}");
     }
 }
+
+/// A TLS server on 127.0.0.1 presenting `cert` (signed by a CA the client trusts), for one
+/// handshake.
+fn serve_once(
+    rt: &tokio::runtime::Runtime,
+    chain: Vec<rustls::pki_types::CertificateDer<'static>>,
+    key: rustls::pki_types::PrivateKeyDer<'static>,
+) -> u16 {
+    let config = rustls::ServerConfig::builder()
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .expect("server config");
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .expect("bind");
+    let port = listener.local_addr().expect("port").port();
+    rt.spawn(async move {
+        if let Ok((tcp, _)) = listener.accept().await {
+            // The client refuses the certificate; the server's side of it does not matter.
+            let _ = acceptor.accept(tcp).await;
+        }
+    });
+    port
+}
+
+/// The problem a client reports for a server certificate valid from `from` until `until`
+/// (midday UTC, so the local date is the same in every time zone but the farthest ones).
+fn certificate_problem(
+    from: (i32, u8, u8),
+    until: (i32, u8, u8),
+) -> tidings::engine::tls::CertificateProblem {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
+    let noon = std::time::Duration::from_secs(12 * 3600);
+    let ca_key = KeyPair::generate().expect("CA key");
+    let mut ca = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let ca_cert = ca.self_signed(&ca_key).expect("CA");
+    let issuer = Issuer::new(ca, ca_key);
+    let key = KeyPair::generate().expect("key");
+    let mut params = CertificateParams::new(vec!["127.0.0.1".to_owned()]).expect("params");
+    params.not_before = rcgen::date_time_ymd(from.0, from.1, from.2) + noon;
+    params.not_after = rcgen::date_time_ymd(until.0, until.1, until.2) + noon;
+    let cert = params.signed_by(&key, &issuer).expect("certificate");
+
+    let dir = tempfile::tempdir().expect("dir");
+    let ca_file = dir.path().join("ca.pem");
+    std::fs::write(&ca_file, ca_cert.pem()).expect("write CA");
+    tidings::install_crypto_provider();
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let key = rustls::pki_types::PrivatePkcs8KeyDer::from(key.serialize_der()).into();
+    let port = serve_once(&rt, vec![cert.der().clone()], key);
+    let tls = tidings::engine::tls::Tls::new(&tidings::engine::tls::TrustSettings {
+        ca_file: Some(ca_file),
+        accepted: vec![],
+    })
+    .expect("tls");
+    let err = rt
+        .block_on(async {
+            let tcp = tidings::engine::net::connect(
+                "127.0.0.1",
+                port,
+                tidings::engine::net::CONNECT_TIMEOUT,
+            )
+            .await
+            .expect("connect");
+            tls.connect("127.0.0.1", tcp).await.map(|_| ())
+        })
+        .expect_err("the certificate is refused");
+    match err {
+        tidings::engine::tls::TlsError::Certificate(problem) => *problem,
+        other => panic!("expected a certificate problem, got {other:?}"),
+    }
+}
+
+fn in_language<R>(tag: &str, f: impl FnOnce() -> R) -> R {
+    tidings::i18n::with_language(&tag.parse().expect("tag"), f)
+}
+
+#[test]
+fn an_expired_certificate_says_when_in_the_users_language() {
+    use tidings::engine::error::Localized;
+    let problem = certificate_problem((2023, 3, 2), (2024, 3, 2));
+    assert_eq!(problem.reason, tidings::engine::tls::CertReason::Expired);
+    // The record keeps RFC 3339 (for --json); the sentence is for people.
+    assert!(
+        problem.not_after.starts_with("2024-03-02T12:00:00"),
+        "{problem:?}"
+    );
+    for (tag, date) in [
+        ("en-US", "it expired on March 2, 2024 at "),
+        ("de", "Es ist am 2. März 2024 um "),
+        ("fr", "il a expiré le 2 mars 2024 à "),
+        ("es", "caducó el 2 de marzo de 2024 a las "),
+        ("pt-BR", "ele expirou em 2 de março de 2024 às "),
+        ("ja", "2024年3月2日 "),
+    ] {
+        let sentence = in_language(tag, || problem.localized());
+        assert!(sentence.contains(date), "{tag}: {sentence}");
+        assert!(!sentence.contains("2024-03-02T"), "{tag}: {sentence}");
+    }
+}
+
+#[test]
+fn a_certificate_not_yet_valid_says_from_when_in_the_users_language() {
+    use tidings::engine::error::Localized;
+    let problem = certificate_problem((2999, 12, 24), (3000, 1, 1));
+    assert_eq!(
+        problem.reason,
+        tidings::engine::tls::CertReason::NotYetValid
+    );
+    for (tag, date) in [
+        ("en-US", "it is only valid from December 24, 2999 at "),
+        ("de", "Es ist erst ab 24. Dezember 2999 um "),
+        ("fr", "il n'est valide qu'à partir du 24 décembre 2999 à "),
+        ("ja", "2999年12月24日 "),
+    ] {
+        let sentence = in_language(tag, || problem.localized());
+        assert!(sentence.contains(date), "{tag}: {sentence}");
+    }
+}

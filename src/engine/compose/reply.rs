@@ -115,7 +115,10 @@ pub fn forward_inline(original: &[u8], me: &Identity) -> Result<Outgoing, Compos
         tr!("compose-field-subject"),
         msg.subject().unwrap_or_default().to_owned(),
     );
-    line(tr!("compose-field-date"), date_text(msg.date()));
+    line(
+        tr!("compose-field-date"),
+        msg.date().map(full_date).unwrap_or_default(),
+    );
     line(tr!("compose-field-from"), listed(msg.from()));
     line(tr!("compose-field-to"), listed(msg.to()));
     line(tr!("compose-field-cc"), listed(msg.cc()));
@@ -279,7 +282,7 @@ fn quoted_text(msg: &mail_parser::Message<'_>, me: &Identity) -> String {
     let attribution = match msg.date() {
         Some(date) => tr!(
             "compose-attribution",
-            date = date_text(Some(date)),
+            date = attribution_date(date),
             name = who
         ),
         None => tr!("compose-attribution-undated", name = who),
@@ -313,20 +316,26 @@ pub fn quote(text: &str) -> String {
         .join("\n")
 }
 
-/// A date as it was written, in the sender's time zone.
-fn date_text(date: Option<&mail_parser::DateTime>) -> String {
-    let Some(date) = date else {
-        return String::new();
-    };
+/// The original's date in the sender's time zone, as it was written.
+fn senders_time(date: &mail_parser::DateTime) -> Option<chrono::DateTime<chrono::FixedOffset>> {
     let offset = (i32::from(date.tz_hour) * 3600 + i32::from(date.tz_minute) * 60)
         * if date.tz_before_gmt { -1 } else { 1 };
     let zone = chrono::FixedOffset::east_opt(offset).unwrap_or_else(|| chrono::Utc.fix());
-    chrono::DateTime::from_timestamp(date.to_timestamp(), 0)
-        .map(|utc| {
-            utc.with_timezone(&zone)
-                .format("%a, %-d %b %Y %H:%M")
-                .to_string()
-        })
+    chrono::DateTime::from_timestamp(date.to_timestamp(), 0).map(|utc| utc.with_timezone(&zone))
+}
+
+/// The date for the attribution line, in the writer's language (the header's own text when
+/// it names no real time).
+fn attribution_date(date: &mail_parser::DateTime) -> String {
+    senders_time(date)
+        .map(|d| crate::i18n::format_attribution_date(&d))
+        .unwrap_or_else(|| date.to_rfc822())
+}
+
+/// The date for a forward's header block, in full in the writer's language.
+fn full_date(date: &mail_parser::DateTime) -> String {
+    senders_time(date)
+        .map(|d| crate::i18n::format_full_date(&d))
         .unwrap_or_else(|| date.to_rfc822())
 }
 
@@ -368,9 +377,13 @@ JVBERi0xLjQK\r\n\
         }
     }
 
+    fn in_language<R>(tag: &str, f: impl FnOnce() -> R) -> R {
+        crate::i18n::with_language(&tag.parse().unwrap(), f)
+    }
+
     #[test]
     fn reply_goes_to_the_sender_with_threading_and_quote() {
-        let r = reply(ORIGINAL, &anna()).unwrap();
+        let r = in_language("en-US", || reply(ORIGINAL, &anna())).unwrap();
         assert_eq!(r.to, vec!["Bob Brückner <bob@example.test>"]);
         assert!(r.cc.is_empty());
         assert_eq!(r.subject, "Re: Quarterly report");
@@ -385,11 +398,57 @@ JVBERi0xLjQK\r\n\
         );
         assert!(
             r.text
-                .contains("On Tue, 1 Jul 2025 10:52, Bob Brückner wrote:\n> Here it is.\n>> earlier words\n>\n> Bob"),
+                .contains("On Tue, Jul 1, 2025 at 10:52 AM, Bob Brückner wrote:\n> Here it is.\n>> earlier words\n>\n> Bob"),
             "{}",
             r.text
         );
         assert_eq!(r.from.unwrap().address, "anna@example.test");
+    }
+
+    #[test]
+    fn the_attribution_is_written_in_the_writers_language() {
+        // The date stays in the sender's zone (+0200), as the original says it.
+        let cases = [
+            (
+                "en-US",
+                "On Tue, Jul 1, 2025 at 10:52 AM, Bob Brückner wrote:",
+            ),
+            ("de", "Am 1. Juli 2025 um 10:52 schrieb Bob Brückner:"),
+            ("fr", "Le 01/07/2025 à 10:52, Bob Brückner a écrit\u{a0}:"),
+            (
+                "es",
+                "El 1 de julio de 2025 a las 10:52, Bob Brückner escribió:",
+            ),
+            (
+                "pt-BR",
+                "Em 1 de julho de 2025 às 10:52, Bob Brückner escreveu:",
+            ),
+            (
+                "ja",
+                "2025年7月1日(火) 10:52、Bob Brückner さんは書きました:",
+            ),
+        ];
+        for (tag, attribution) in cases {
+            let r = in_language(tag, || reply(ORIGINAL, &anna())).unwrap();
+            assert!(
+                r.text.contains(&format!("{attribution}\n> Here it is.")),
+                "{tag}: {}",
+                r.text
+            );
+        }
+    }
+
+    #[test]
+    fn a_forward_dates_the_original_in_the_writers_language() {
+        let cases = [
+            ("en-US", "Date: Tuesday, July 1, 2025 at 10:52 AM"),
+            ("de", "Datum: Dienstag, 1. Juli 2025 um 10:52"),
+            ("ja", "2025年7月1日(火) 10:52"),
+        ];
+        for (tag, line) in cases {
+            let f = in_language(tag, || forward_inline(ORIGINAL, &anna())).unwrap();
+            assert!(f.text.contains(line), "{tag}: {}", f.text);
+        }
     }
 
     #[test]
@@ -425,7 +484,7 @@ JVBERi0xLjQK\r\n\
 
     #[test]
     fn forward_inline_carries_the_text_and_attachments() {
-        let f = forward_inline(ORIGINAL, &anna()).unwrap();
+        let f = in_language("en-US", || forward_inline(ORIGINAL, &anna())).unwrap();
         assert_eq!(f.subject, "Fwd: Quarterly report");
         assert!(f.to.is_empty());
         assert!(

@@ -703,8 +703,8 @@ pub fn certificate_view<'a, M: 'a>(cert: &CertificateProblem) -> Element<'a, M> 
             tr!("certificate-valid"),
             tr!(
                 "certificate-valid-range",
-                from = cert.not_before.as_str(),
-                until = cert.not_after.as_str()
+                from = crate::i18n::format_timestamp(&cert.not_before),
+                until = crate::i18n::format_timestamp(&cert.not_after)
             )
         ),
         row![
