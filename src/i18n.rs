@@ -560,6 +560,99 @@ mod tests {
     }
 
     #[test]
+    fn counts_read_right_with_one_and_with_two() {
+        let say = |tag: &str, key: &str, args: &[(&str, i64)]| {
+            let mut fluent = FluentArgs::new();
+            for (name, value) in args {
+                fluent.set(*name, *value);
+            }
+            fluent.set("name", "Inbox");
+            fluent.set("account", "Work");
+            fluent.set("folder", "Inbox");
+            fluent.set("host", "pop.example.test");
+            Localizer::new(&lang(tag)).format(key, Some(&fluent))
+        };
+        let folder = |n| [("total", n), ("unread", n)];
+        assert_eq!(
+            say("en-US", "cli-folder-line", &folder(1)),
+            "Inbox  (1 message, 1 unread)"
+        );
+        assert_eq!(
+            say("en-US", "cli-folder-line", &folder(2)),
+            "Inbox  (2 messages, 2 unread)"
+        );
+        assert_eq!(
+            say("fr", "cli-folder-line", &folder(1)),
+            "Inbox  (1 message, 1 non lu)"
+        );
+        assert_eq!(
+            say("es", "cli-folder-line", &folder(2)),
+            "Inbox  (2 mensajes, 2 no leídos)"
+        );
+        assert_eq!(
+            say("en-US", "account-removed-mail-kept", &[("messages", 1)]),
+            "Removed the account “Inbox”; its downloaded message was kept."
+        );
+        assert_eq!(
+            say("en-US", "account-removed-mail-deleted", &[("messages", 2)]),
+            "Removed the account “Inbox” and its 2 messages on this computer."
+        );
+        let summary = |n| {
+            [
+                ("folders", n),
+                ("new", n),
+                ("removed", n),
+                ("flags", n),
+                ("bodies", n),
+                ("replayed", n),
+                ("failed", 0),
+            ]
+        };
+        assert_eq!(
+            say("en-US", "cli-sync-imap-summary", &summary(1)),
+            "Work: 1 folder, 1 new, 1 removed, 1 changed on the server, 1 downloaded; \
+             1 offline change sent."
+        );
+        assert_eq!(
+            say("fr", "cli-sync-imap-summary", &summary(1)),
+            "Work\u{a0}: 1 dossier, 1 nouveau, 1 supprimé, 1 modifié sur le serveur, \
+             1 téléchargé\u{a0}; 1 modification hors connexion envoyée."
+        );
+        assert_eq!(
+            say("pt-BR", "cli-sync-imap-summary", &summary(2)),
+            "Work: 2 pastas, 2 novas, 2 removidas, 2 alteradas no servidor, 2 baixadas; \
+             2 alterações off-line enviadas."
+        );
+        assert_eq!(
+            say("de", "error-pop3-timeout", &[("seconds", 1)]),
+            "pop.example.test hat 1 Sekunde lang nicht mehr geantwortet. Es ist nichts \
+             verloren gegangen; Tidings versucht es erneut."
+        );
+        assert_eq!(
+            say("de", "status-sync-headers", &[("done", 1), ("total", 1)]),
+            "Work: Inbox, 1 von 1 Nachricht"
+        );
+        assert_eq!(
+            say("es", "imap-change-conflict", &[("count", 1), ("total", 3)]),
+            "1 de 3 mensajes de «Inbox» ya no está en el servidor (se eliminó o se movió a \
+             otro sitio); el cambio se aplicó a los demás. Tu copia local se conserva."
+        );
+        assert_eq!(
+            say(
+                "en-US",
+                "imap-change-conflict",
+                &[("count", 1), ("total", 1)]
+            ),
+            "The message in “Inbox” is no longer on the server (deleted or moved elsewhere). \
+             Your copy here is kept."
+        );
+        assert_eq!(
+            say("pt-BR", "keyring-ambiguous", &[("count", 2)]),
+            "o chaveiro tem 2 senhas para esta conta"
+        );
+    }
+
+    #[test]
     fn english_messages_format_with_arguments() {
         let l = english();
         assert_eq!(l.format("app-name", None), "Tidings");
@@ -876,6 +969,155 @@ mod tests {
                 .unwrap()
         });
         assert_eq!(other, english);
+    }
+
+    /// The variables the code passes a count of something in.
+    const COUNTS: &[&str] = &[
+        "count",
+        "total",
+        "done",
+        "messages",
+        "unread",
+        "failed",
+        "downloaded",
+        "tried",
+        "seconds",
+        "replayed",
+        "removed",
+        "new",
+        "left",
+        "folders",
+        "flags",
+        "deleted",
+        "bodies",
+        "expected",
+        "actual",
+    ];
+
+    /// Counts that no word agrees with, in the languages named: (languages, key, variable).
+    /// "3 of 40 messages" agrees with 40 only; English and German participles ("5 removed",
+    /// "5 entfernt") do not change with the number, French, Spanish and Portuguese ones do.
+    const NUMBER_NEUTRAL: &[(&[&str], &str, &str)] = &[
+        (&["*"], "status-sync-headers", "done"),
+        (&["*"], "status-sync-bodies", "done"),
+        (&["*"], "status-sync-download", "done"),
+        (&["*"], "status-sync-replay", "done"),
+        (&["*"], "status-sync-send", "done"),
+        (&["*"], "status-sync-send", "total"),
+        // "takes 2 values, not 3".
+        (&["*"], "cli-parse-wrong-number", "actual"),
+        (&["en-US", "de"], "cli-sync-imap-summary", "new"),
+        (&["en-US", "de"], "cli-sync-imap-summary", "removed"),
+        (&["en-US", "de"], "cli-sync-imap-summary", "flags"),
+        (&["en-US", "de"], "cli-sync-imap-summary", "bodies"),
+        (&["en-US", "de"], "cli-sync-imap-summary", "failed"),
+        (&["en-US", "de"], "cli-folder-line", "unread"),
+        (&["en-US", "de"], "cli-folder-line-role", "unread"),
+        (&["en-US", "de"], "sync-pop3-done", "deleted"),
+        (&["en-US", "de"], "sync-pop3-done", "left"),
+        // "1 Ordner", "2 Ordner"; "1 en échec", "1 com falha": the same in both numbers.
+        (&["de"], "cli-sync-imap-summary", "folders"),
+        (&["fr", "pt-BR"], "cli-sync-imap-summary", "failed"),
+    ];
+
+    /// The count variables a pattern shows outside a select on that same variable.
+    fn unselected_counts(
+        pattern: &ast::Pattern<&str>,
+        selected: &BTreeSet<String>,
+        out: &mut BTreeSet<String>,
+    ) {
+        fn selector_name(e: &ast::InlineExpression<&str>) -> Option<String> {
+            match e {
+                ast::InlineExpression::VariableReference { id } => Some(id.name.to_owned()),
+                // NUMBER($n, ...) -> [one] ...
+                ast::InlineExpression::FunctionReference { arguments, .. } => {
+                    arguments.positional.first().and_then(selector_name)
+                }
+                _ => None,
+            }
+        }
+        fn inline(
+            e: &ast::InlineExpression<&str>,
+            selected: &BTreeSet<String>,
+            out: &mut BTreeSet<String>,
+        ) {
+            match e {
+                ast::InlineExpression::VariableReference { id }
+                    if COUNTS.contains(&id.name) && !selected.contains(id.name) =>
+                {
+                    out.insert(id.name.to_owned());
+                }
+                ast::InlineExpression::FunctionReference { arguments, .. } => {
+                    for a in &arguments.positional {
+                        inline(a, selected, out);
+                    }
+                }
+                ast::InlineExpression::Placeable { expression } => expr(expression, selected, out),
+                _ => {}
+            }
+        }
+        fn expr(
+            e: &ast::Expression<&str>,
+            selected: &BTreeSet<String>,
+            out: &mut BTreeSet<String>,
+        ) {
+            match e {
+                ast::Expression::Select { selector, variants } => {
+                    // Only a select with a singular variant chooses a plural form; "[0] ...
+                    // *[other] ..." still says "1 messages".
+                    let singular = variants.iter().any(|v| match &v.key {
+                        ast::VariantKey::Identifier { name } => *name == "one",
+                        ast::VariantKey::NumberLiteral { value } => *value == "1",
+                    });
+                    let mut inner = selected.clone();
+                    if singular {
+                        inner.extend(selector_name(selector));
+                    }
+                    for v in variants {
+                        unselected_counts(&v.value, &inner, out);
+                    }
+                }
+                ast::Expression::Inline(e) => inline(e, selected, out),
+            }
+        }
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expr(expression, selected, out);
+            }
+        }
+    }
+
+    #[test]
+    fn counts_choose_a_plural_form_wherever_the_language_has_several() {
+        let mut wrong = Vec::new();
+        for lang in available() {
+            // Japanese counts with one form for every number.
+            if lang.language.as_str() == "ja" {
+                continue;
+            }
+            let tag = lang.to_string();
+            let resource = resource_of(&lang);
+            for (key, message) in messages_of(&resource) {
+                let Some(value) = &message.value else {
+                    continue;
+                };
+                let mut counts = BTreeSet::new();
+                unselected_counts(value, &BTreeSet::new(), &mut counts);
+                for var in counts {
+                    let neutral = NUMBER_NEUTRAL.iter().any(|(langs, k, v)| {
+                        *k == key
+                            && *v == var
+                            && (langs.contains(&"*") || langs.contains(&tag.as_str()))
+                    });
+                    if !neutral {
+                        wrong.push(format!(
+                            "{tag}: {key} shows ${var} without a plural selector"
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]

@@ -148,7 +148,13 @@ error-imap-not-imap = Das Konto „{ $account }“ verwendet kein IMAP.
 imap-change-failed = Eine Änderung konnte nicht auf dem Server vorgenommen werden: { $reason }
 imap-change-failed-uidvalidity = Der Ordner „{ $folder }“ wurde auf dem Server neu aufgebaut, daher kann eine hier vorgenommene Änderung nicht mehr übernommen werden. Der Ordner wird neu heruntergeladen.
 imap-change-folder-missing = Der Ordner „{ $folder }“ ist auf dem Server nicht verfügbar: { $text }
-imap-change-conflict = { $count } von { $total } Nachrichten in „{ $folder }“ sind nicht mehr auf dem Server (gelöscht oder anderswohin verschoben); die Änderung wurde an den übrigen vorgenommen. Ihre Kopie hier bleibt erhalten.
+imap-change-conflict = { $total ->
+    [one] Die Nachricht in „{ $folder }“ ist nicht mehr auf dem Server (gelöscht oder anderswohin verschoben).
+   *[other] { $count ->
+        [one] { $count } von { $total } Nachrichten in „{ $folder }“ ist nicht mehr auf dem Server (gelöscht oder anderswohin verschoben); die Änderung wurde an den übrigen vorgenommen.
+       *[other] { $count } von { $total } Nachrichten in „{ $folder }“ sind nicht mehr auf dem Server (gelöscht oder anderswohin verschoben); die Änderung wurde an den übrigen vorgenommen.
+    }
+} Ihre Kopie hier bleibt erhalten.
 imap-unfetched-body = Die Nachricht „{ $subject }“ in „{ $folder }“ konnte nicht heruntergeladen werden: Der Server hat sie nicht gesendet ({ $reason }). Sie bleibt in der Liste, und Tidings versucht es bei der nächsten Synchronisierung erneut.
 imap-unfetched-message = Eine Nachricht in „{ $folder }“ (Nummer { $uid } auf dem Server) konnte nicht heruntergeladen werden: Der Server hat sie nicht gesendet ({ $reason }). Tidings versucht es bei der nächsten Synchronisierung erneut.
 error-action-folder-name = Der Ordnername „{ $name }“ kann nicht verwendet werden: { $reason }
@@ -160,7 +166,10 @@ folder-name-empty-level = Eine seiner Ebenen zwischen „{ $delimiter }“ ist l
 folder-name-inbox = INBOX ist der Name des Posteingangs.
 cli-sync-account-failed = Synchronisieren von { $account } fehlgeschlagen: { $reason }
 cli-sync-done = { $account }: synchronisiert.
-cli-sync-imap-summary = { $account }: { $folders } Ordner, { $new } neu, { $removed } entfernt, { $flags } auf dem Server geändert, { $bodies } heruntergeladen; { $replayed } Offline-Änderungen übertragen{ $failed ->
+cli-sync-imap-summary = { $account }: { $folders } Ordner, { $new } neu, { $removed } entfernt, { $flags } auf dem Server geändert, { $bodies } heruntergeladen; { $replayed ->
+    [one] { $replayed } Offline-Änderung übertragen
+   *[other] { $replayed } Offline-Änderungen übertragen
+}{ $failed ->
     [0] {""}
    *[other] , { $failed } fehlgeschlagen
 }.
@@ -230,7 +239,10 @@ error-pop3-stls-refused = { $host } hat es abgelehnt, die Verbindung zu verschl�
 error-pop3-auth-failed = { $host } hat den Benutzernamen oder das Passwort nicht akzeptiert: { $reply }
 error-pop3-login-refused = { $host } lässt die Anmeldung derzeit nicht zu: { $reply }
 error-pop3-no-login-method = { $host } bietet keine Anmeldemethode an, die Tidings verwenden kann. Ist die Verbindung unverschlüsselt, erlaubt der Server die Anmeldung vielleicht nur über TLS.
-error-pop3-timeout = { $host } hat { $seconds } Sekunden lang nicht mehr geantwortet. Es ist nichts verloren gegangen; Tidings versucht es erneut.
+error-pop3-timeout = { $host } hat { $seconds ->
+    [one] { $seconds } Sekunde
+   *[other] { $seconds } Sekunden
+} lang nicht mehr geantwortet. Es ist nichts verloren gegangen; Tidings versucht es erneut.
 error-pop3-closed = Die Verbindung zu { $host } wurde unerwartet getrennt. Es ist nichts verloren gegangen; Tidings versucht es erneut.
 error-pop3-protocol = { $host } hat eine Antwort gesendet, die nicht POP3 entspricht: { $detail }
 error-pop3-refused = { $host } hat { $command } abgelehnt: { $reply }
@@ -250,10 +262,16 @@ error-keyring-missing = Der Schlüsselbund enthält kein Passwort für das Konto
 error-keyring-failed = Fehler im Schlüsselbund: { $reason }
 keyring-no-store = es wurde kein Schlüsselbund eingerichtet
 keyring-bad-data = das gespeicherte Passwort ist nicht lesbar
-keyring-ambiguous = der Schlüsselbund enthält { $count } Passwörter für dieses Konto
+keyring-ambiguous = der Schlüsselbund enthält { $count ->
+    [one] { $count } Passwort
+   *[other] { $count } Passwörter
+} für dieses Konto
 error-discover-address = „{ $address }“ ist keine E-Mail-Adresse.
 error-discover-resolver = Der DNS-Resolver konnte nicht eingerichtet werden: { $reason }
-error-discover-nothing = Für { $address } wurden keine Mailserver gefunden ({ $tried } Quellen versucht). Geben Sie die Server von Hand ein.
+error-discover-nothing = Für { $address } wurden keine Mailserver gefunden ({ $tried ->
+    [one] { $tried } Quelle versucht
+   *[other] { $tried } Quellen versucht
+}). Geben Sie die Server von Hand ein.
 error-discover-missing = Für { $address } wurde kein { $kind }-Server gefunden. Geben Sie ihn von Hand ein.
 discover-warning-http = Die { $kind }-Einstellungen kamen über eine unverschlüsselte Verbindung ({ $url }); jeder auf dem Weg hätte sie ändern können. Prüfen Sie sie, bevor Sie sie verwenden.
 discover-warning-plaintext = Der { $kind }-Server { $host } (Port { $port }) bietet keine Verschlüsselung: Ihr Passwort und Ihre E-Mails wären im Netz für jeden lesbar.
@@ -514,11 +532,23 @@ action-move = Verschieben nach …
 
 status-idle = Auf dem neuesten Stand
 status-sync-starting = { $account }: Verbindung wird hergestellt …
-status-sync-headers = { $account }: { $folder }, { $done } von { $total } Nachrichten
-status-sync-bodies = { $account }: { $folder }, { $done } von { $total } Nachrichten werden zum Offline-Lesen heruntergeladen
-status-sync-download = { $account }: { $done } von { $total } Nachrichten werden heruntergeladen
+status-sync-headers = { $account }: { $folder }, { $done } von { $total ->
+    [one] { $total } Nachricht
+   *[other] { $total } Nachrichten
+}
+status-sync-bodies = { $account }: { $folder }, { $done } von { $total ->
+    [one] { $total } Nachricht
+   *[other] { $total } Nachrichten
+} zum Offline-Lesen heruntergeladen
+status-sync-download = { $account }: { $done } von { $total ->
+    [one] { $total } Nachricht
+   *[other] { $total } Nachrichten
+} heruntergeladen
 status-sync-send = { $account }: { $done } von { $total } werden gesendet
-status-sync-replay = { $account }: { $done } von { $total } Änderungen werden an den Server gesendet
+status-sync-replay = { $account }: { $done } von { $total ->
+    [one] { $total } Änderung
+   *[other] { $total } Änderungen
+} an den Server gesendet
 status-offline = Offline ({ $account }: { $reason })
 status-offline-waiting = Offline ({ $account }: { $reason }) – { $count ->
     [one] eine Änderung wartet und wird

@@ -149,7 +149,13 @@ error-imap-not-imap = The account “{ $account }” does not use IMAP.
 imap-change-failed = A change could not be made on the server: { $reason }
 imap-change-failed-uidvalidity = The folder “{ $folder }” was rebuilt on the server, so a change made to it here can no longer be applied. The folder is downloaded again.
 imap-change-folder-missing = The folder “{ $folder }” is not available on the server: { $text }
-imap-change-conflict = { $count } of { $total } messages in “{ $folder }” are no longer on the server (deleted or moved elsewhere); the change was made to the others. Your copy here is kept.
+imap-change-conflict = { $total ->
+    [one] The message in “{ $folder }” is no longer on the server (deleted or moved elsewhere).
+   *[other] { $count ->
+        [one] { $count } of { $total } messages in “{ $folder }” is no longer on the server (deleted or moved elsewhere); the change was made to the others.
+       *[other] { $count } of { $total } messages in “{ $folder }” are no longer on the server (deleted or moved elsewhere); the change was made to the others.
+    }
+} Your copy here is kept.
 imap-unfetched-body = The message “{ $subject }” in “{ $folder }” could not be downloaded: the server failed to send it ({ $reason }). It stays listed, and Tidings tries again at the next sync.
 imap-unfetched-message = A message in “{ $folder }” (number { $uid } on the server) could not be downloaded: the server failed to send it ({ $reason }). Tidings tries again at the next sync.
 error-action-folder-name = The folder name “{ $name }” cannot be used: { $reason }
@@ -161,12 +167,24 @@ folder-name-empty-level = one of its levels between “{ $delimiter }” is empt
 folder-name-inbox = INBOX is the name of the Inbox.
 cli-sync-account-failed = Syncing { $account } failed: { $reason }
 cli-sync-done = { $account }: synced.
-cli-sync-imap-summary = { $account }: { $folders } folders, { $new } new, { $removed } removed, { $flags } changed on the server, { $bodies } downloaded; { $replayed } offline changes sent{ $failed ->
+cli-sync-imap-summary = { $account }: { $folders ->
+    [one] { $folders } folder
+   *[other] { $folders } folders
+}, { $new } new, { $removed } removed, { $flags } changed on the server, { $bodies } downloaded; { $replayed ->
+    [one] { $replayed } offline change sent
+   *[other] { $replayed } offline changes sent
+}{ $failed ->
     [0] {""}
    *[other] , { $failed } failed
 }.
-cli-folder-line = { $name }  ({ $total } messages, { $unread } unread)
-cli-folder-line-role = { $name } [{ $role }]  ({ $total } messages, { $unread } unread)
+cli-folder-line = { $name }  ({ $total ->
+    [one] { $total } message
+   *[other] { $total } messages
+}, { $unread } unread)
+cli-folder-line-role = { $name } [{ $role }]  ({ $total ->
+    [one] { $total } message
+   *[other] { $total } messages
+}, { $unread } unread)
 cli-change-done = Message { $id } changed.
 cli-change-moved = Message { $id } moved to { $folder }.
 cli-change-deleted = Message { $id } deleted.
@@ -225,7 +243,10 @@ error-pop3-stls-refused = { $host } refused to encrypt the connection (STLS): { 
 error-pop3-auth-failed = { $host } did not accept the login name or password: { $reply }
 error-pop3-login-refused = { $host } refused the login for now: { $reply }
 error-pop3-no-login-method = { $host } offers no login method Tidings can use. If the connection is not encrypted, the server may allow logging in only over TLS.
-error-pop3-timeout = { $host } stopped answering for { $seconds } seconds. Nothing was lost; Tidings will try again.
+error-pop3-timeout = { $host } stopped answering for { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}. Nothing was lost; Tidings will try again.
 error-pop3-closed = The connection to { $host } closed unexpectedly. Nothing was lost; Tidings will try again.
 error-pop3-protocol = { $host } sent an answer that does not follow POP3: { $detail }
 error-pop3-refused = { $host } refused { $command }: { $reply }
@@ -245,10 +266,16 @@ error-keyring-missing = The keyring holds no password for the account “{ $acco
 error-keyring-failed = The keyring failed: { $reason }
 keyring-no-store = no keyring was set up
 keyring-bad-data = the stored password is not readable
-keyring-ambiguous = the keyring holds { $count } passwords for this account
+keyring-ambiguous = the keyring holds { $count ->
+    [one] { $count } password
+   *[other] { $count } passwords
+} for this account
 error-discover-address = “{ $address }” is not an email address.
 error-discover-resolver = The DNS resolver could not be set up: { $reason }
-error-discover-nothing = No mail servers were found for { $address } ({ $tried } places tried). Enter the servers by hand.
+error-discover-nothing = No mail servers were found for { $address } ({ $tried ->
+    [one] { $tried } place tried
+   *[other] { $tried } places tried
+}). Enter the servers by hand.
 error-discover-missing = No { $kind } server was found for { $address }. Enter it by hand.
 discover-warning-http = The { $kind } settings came over an unencrypted connection ({ $url }); anyone on the way could have changed them. Check them before you use them.
 discover-warning-plaintext = The { $kind } server { $host } (port { $port }) offers no encryption: your password and mail would cross the network readable by anyone.
@@ -271,10 +298,19 @@ account-added = Added the account “{ $name }”: incoming { $incoming }, outgo
 account-added-no-password = No password was stored for “{ $name }”; give it with --password-stdin when needed.
 account-list-empty = There are no accounts yet. Add one with “tidings account add”.
 account-list-line = { $name } <{ $email }> { $protocol } { $incoming }, SMTP { $outgoing }
-error-account-mail-would-be-lost = “{ $name }” is a POP3 account and this computer holds { $messages } downloaded messages of it, which may be the only copy. Say what to do with them: --keep-mail or --delete-mail.
+error-account-mail-would-be-lost = “{ $name }” is a POP3 account and this computer holds { $messages ->
+    [one] one downloaded message of it, which may be the only copy. Say what to do with it
+   *[other] { $messages } downloaded messages of it, which may be the only copy. Say what to do with them
+}: --keep-mail or --delete-mail.
 account-removed = Removed the account “{ $name }”.
-account-removed-mail-kept = Removed the account “{ $name }”; its { $messages } downloaded messages were kept.
-account-removed-mail-deleted = Removed the account “{ $name }” and its { $messages } messages on this computer.
+account-removed-mail-kept = Removed the account “{ $name }”; { $messages ->
+    [one] its downloaded message was kept.
+   *[other] its { $messages } downloaded messages were kept.
+}
+account-removed-mail-deleted = Removed the account “{ $name }” and { $messages ->
+    [one] its message
+   *[other] its { $messages } messages
+} on this computer.
 verify-incoming = Incoming
 verify-outgoing = Outgoing
 verify-ok = { $what } { $server }: logged in.
@@ -500,11 +536,23 @@ action-move = Move to…
 
 status-idle = Up to date
 status-sync-starting = { $account }: connecting…
-status-sync-headers = { $account }: { $folder }, { $done } of { $total } messages
-status-sync-bodies = { $account }: { $folder }, downloading { $done } of { $total } messages for offline reading
-status-sync-download = { $account }: downloading { $done } of { $total } messages
+status-sync-headers = { $account }: { $folder }, { $done } of { $total ->
+    [one] { $total } message
+   *[other] { $total } messages
+}
+status-sync-bodies = { $account }: { $folder }, downloading { $done } of { $total ->
+    [one] { $total } message
+   *[other] { $total } messages
+} for offline reading
+status-sync-download = { $account }: downloading { $done } of { $total ->
+    [one] { $total } message
+   *[other] { $total } messages
+}
 status-sync-send = { $account }: sending { $done } of { $total }
-status-sync-replay = { $account }: sending { $done } of { $total } changes to the server
+status-sync-replay = { $account }: sending { $done } of { $total ->
+    [one] { $total } change
+   *[other] { $total } changes
+} to the server
 status-offline = Offline ({ $account }: { $reason })
 status-offline-waiting = Offline ({ $account }: { $reason }) — { $count ->
     [one] one change waits

@@ -148,7 +148,13 @@ error-imap-not-imap = La cuenta «{ $account }» no usa IMAP.
 imap-change-failed = No se pudo aplicar un cambio en el servidor: { $reason }
 imap-change-failed-uidvalidity = La carpeta «{ $folder }» se ha reconstruido en el servidor, así que ya no se puede aplicar un cambio hecho aquí. La carpeta se vuelve a descargar.
 imap-change-folder-missing = La carpeta «{ $folder }» no está disponible en el servidor: { $text }
-imap-change-conflict = { $count } de { $total } mensajes de «{ $folder }» ya no están en el servidor (se eliminaron o se movieron a otro sitio); el cambio se aplicó a los demás. Tu copia local se conserva.
+imap-change-conflict = { $total ->
+    [one] El mensaje de «{ $folder }» ya no está en el servidor (se eliminó o se movió a otro sitio).
+   *[other] { $count ->
+        [one] { $count } de { $total } mensajes de «{ $folder }» ya no está en el servidor (se eliminó o se movió a otro sitio); el cambio se aplicó a los demás.
+       *[other] { $count } de { $total } mensajes de «{ $folder }» ya no están en el servidor (se eliminaron o se movieron a otro sitio); el cambio se aplicó a los demás.
+    }
+} Tu copia local se conserva.
 imap-unfetched-body = No se pudo descargar el mensaje «{ $subject }» de «{ $folder }»: el servidor no lo envió ({ $reason }). Sigue en la lista y Tidings volverá a intentarlo en la próxima sincronización.
 imap-unfetched-message = No se pudo descargar un mensaje de «{ $folder }» (número { $uid } en el servidor): el servidor no lo envió ({ $reason }). Tidings volverá a intentarlo en la próxima sincronización.
 error-action-folder-name = No se puede usar el nombre de carpeta «{ $name }»: { $reason }
@@ -160,8 +166,27 @@ folder-name-empty-level = uno de sus niveles entre «{ $delimiter }» está vac�
 folder-name-inbox = INBOX es el nombre de la bandeja de entrada.
 cli-sync-account-failed = Falló la sincronización de { $account }: { $reason }
 cli-sync-done = { $account }: sincronizada.
-cli-sync-imap-summary = { $account }: { $folders } carpetas, { $new } nuevos, { $removed } eliminados, { $flags } cambiados en el servidor, { $bodies } descargados; { $replayed } cambios sin conexión enviados{ $failed ->
+cli-sync-imap-summary = { $account }: { $folders ->
+    [one] { $folders } carpeta
+   *[other] { $folders } carpetas
+}, { $new ->
+    [one] { $new } nuevo
+   *[other] { $new } nuevos
+}, { $removed ->
+    [one] { $removed } eliminado
+   *[other] { $removed } eliminados
+}, { $flags ->
+    [one] { $flags } cambiado en el servidor
+   *[other] { $flags } cambiados en el servidor
+}, { $bodies ->
+    [one] { $bodies } descargado
+   *[other] { $bodies } descargados
+}; { $replayed ->
+    [one] { $replayed } cambio sin conexión enviado
+   *[other] { $replayed } cambios sin conexión enviados
+}{ $failed ->
     [0] {""}
+    [one] , { $failed } fallido
    *[other] , { $failed } fallidos
 }.
 cli-folder-line = { $name }  ({ $total ->
@@ -236,7 +261,10 @@ error-pop3-stls-refused = { $host } se negó a cifrar la conexión (STLS): { $re
 error-pop3-auth-failed = { $host } no aceptó el nombre de usuario o la contraseña: { $reply }
 error-pop3-login-refused = { $host } no permite iniciar sesión por ahora: { $reply }
 error-pop3-no-login-method = { $host } no ofrece ningún método de inicio de sesión que Tidings pueda usar. Si la conexión no está cifrada, puede que el servidor solo permita iniciar sesión mediante TLS.
-error-pop3-timeout = { $host } dejó de responder durante { $seconds } segundos. No se ha perdido nada; Tidings volverá a intentarlo.
+error-pop3-timeout = { $host } dejó de responder durante { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundos
+}. No se ha perdido nada; Tidings volverá a intentarlo.
 error-pop3-closed = La conexión con { $host } se cerró inesperadamente. No se ha perdido nada; Tidings volverá a intentarlo.
 error-pop3-protocol = { $host } envió una respuesta que no sigue el protocolo POP3: { $detail }
 error-pop3-refused = { $host } rechazó { $command }: { $reply }
@@ -245,7 +273,13 @@ error-pop3-store = No se pudo guardar el correo en este equipo: { $reason }. No 
 sync-pop3-done = { $account }: { $downloaded ->
     [one] 1 mensaje nuevo
    *[other] { $downloaded } mensajes nuevos
-}, { $deleted } eliminados del servidor, { $left } conservados allí.
+}, { $deleted ->
+    [one] { $deleted } eliminado
+   *[other] { $deleted } eliminados
+} del servidor, { $left ->
+    [one] { $left } conservado
+   *[other] { $left } conservados
+} allí.
 sync-pop3-no-uidl = { $account }: el servidor no puede identificar los mensajes (no tiene UIDL). Descargar y eliminar funciona, pero el correo no se puede dejar en el servidor.
 
 ## Accounts: keyring, discovery, verify, the account commands
@@ -256,10 +290,16 @@ error-keyring-missing = El llavero no tiene ninguna contraseña para la cuenta �
 error-keyring-failed = Falló el llavero: { $reason }
 keyring-no-store = no se ha configurado ningún llavero
 keyring-bad-data = la contraseña guardada no se puede leer
-keyring-ambiguous = el llavero tiene { $count } contraseñas para esta cuenta
+keyring-ambiguous = el llavero tiene { $count ->
+    [one] { $count } contraseña
+   *[other] { $count } contraseñas
+} para esta cuenta
 error-discover-address = «{ $address }» no es una dirección de correo.
 error-discover-resolver = No se pudo configurar el resolvedor DNS: { $reason }
-error-discover-nothing = No se encontraron servidores de correo para { $address } (se probaron { $tried } fuentes). Introduce los servidores a mano.
+error-discover-nothing = No se encontraron servidores de correo para { $address } ({ $tried ->
+    [one] se probó { $tried } fuente
+   *[other] se probaron { $tried } fuentes
+}). Introduce los servidores a mano.
 error-discover-missing = No se encontró ningún servidor { $kind } para { $address }. Introdúcelo a mano.
 discover-warning-http = Los ajustes de { $kind } llegaron por una conexión sin cifrar ({ $url }); cualquiera en el camino podría haberlos cambiado. Revísalos antes de usarlos.
 discover-warning-plaintext = El servidor { $kind } { $host } (puerto { $port }) no ofrece cifrado: tu contraseña y tu correo viajarían por la red legibles para cualquiera.
@@ -520,11 +560,23 @@ action-move = Mover a…
 
 status-idle = Al día
 status-sync-starting = { $account }: conectando…
-status-sync-headers = { $account }: { $folder }, { $done } de { $total } mensajes
-status-sync-bodies = { $account }: { $folder }, descargando { $done } de { $total } mensajes para leer sin conexión
-status-sync-download = { $account }: descargando { $done } de { $total } mensajes
+status-sync-headers = { $account }: { $folder }, { $done } de { $total ->
+    [one] { $total } mensaje
+   *[other] { $total } mensajes
+}
+status-sync-bodies = { $account }: { $folder }, descargando { $done } de { $total ->
+    [one] { $total } mensaje
+   *[other] { $total } mensajes
+} para leer sin conexión
+status-sync-download = { $account }: descargando { $done } de { $total ->
+    [one] { $total } mensaje
+   *[other] { $total } mensajes
+}
 status-sync-send = { $account }: enviando { $done } de { $total }
-status-sync-replay = { $account }: enviando al servidor { $done } de { $total } cambios
+status-sync-replay = { $account }: enviando al servidor { $done } de { $total ->
+    [one] { $total } cambio
+   *[other] { $total } cambios
+}
 status-offline = Sin conexión ({ $account }: { $reason })
 status-offline-waiting = Sin conexión ({ $account }: { $reason }): { $count ->
     [one] un cambio espera y se enviará

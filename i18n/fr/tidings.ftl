@@ -148,7 +148,13 @@ error-imap-not-imap = Le compte « { $account } » n'utilise pas IMAP.
 imap-change-failed = Une modification n'a pas pu être appliquée sur le serveur : { $reason }
 imap-change-failed-uidvalidity = Le dossier « { $folder } » a été reconstruit sur le serveur : une modification faite ici ne peut plus y être appliquée. Le dossier est de nouveau téléchargé.
 imap-change-folder-missing = Le dossier « { $folder } » n'est pas disponible sur le serveur : { $text }
-imap-change-conflict = { $count } messages sur { $total } dans « { $folder } » ne sont plus sur le serveur (supprimés ou déplacés ailleurs) ; la modification a été appliquée aux autres. Votre copie locale est conservée.
+imap-change-conflict = { $total ->
+    [one] Le message de « { $folder } » n'est plus sur le serveur (supprimé ou déplacé ailleurs).
+   *[other] { $count ->
+        [one] { $count } message sur { $total } dans « { $folder } » n'est plus sur le serveur (supprimé ou déplacé ailleurs) ; la modification a été appliquée aux autres.
+       *[other] { $count } messages sur { $total } dans « { $folder } » ne sont plus sur le serveur (supprimés ou déplacés ailleurs) ; la modification a été appliquée aux autres.
+    }
+} Votre copie locale est conservée.
 imap-unfetched-body = Le message « { $subject } » dans « { $folder } » n'a pas pu être téléchargé : le serveur ne l'a pas envoyé ({ $reason }). Il reste dans la liste, et Tidings réessaiera à la prochaine synchronisation.
 imap-unfetched-message = Un message de « { $folder } » (numéro { $uid } sur le serveur) n'a pas pu être téléchargé : le serveur ne l'a pas envoyé ({ $reason }). Tidings réessaiera à la prochaine synchronisation.
 error-action-folder-name = Le nom de dossier « { $name } » ne peut pas être utilisé : { $reason }
@@ -160,7 +166,25 @@ folder-name-empty-level = l'un de ses niveaux entre « { $delimiter } » est v
 folder-name-inbox = INBOX est le nom de la boîte de réception.
 cli-sync-account-failed = Échec de la synchronisation de { $account } : { $reason }
 cli-sync-done = { $account } : synchronisé.
-cli-sync-imap-summary = { $account } : { $folders } dossiers, { $new } nouveaux, { $removed } supprimés, { $flags } modifiés sur le serveur, { $bodies } téléchargés ; { $replayed } modifications hors connexion envoyées{ $failed ->
+cli-sync-imap-summary = { $account } : { $folders ->
+    [one] { $folders } dossier
+   *[other] { $folders } dossiers
+}, { $new ->
+    [one] { $new } nouveau
+   *[other] { $new } nouveaux
+}, { $removed ->
+    [one] { $removed } supprimé
+   *[other] { $removed } supprimés
+}, { $flags ->
+    [one] { $flags } modifié sur le serveur
+   *[other] { $flags } modifiés sur le serveur
+}, { $bodies ->
+    [one] { $bodies } téléchargé
+   *[other] { $bodies } téléchargés
+} ; { $replayed ->
+    [one] { $replayed } modification hors connexion envoyée
+   *[other] { $replayed } modifications hors connexion envoyées
+}{ $failed ->
     [0] {""}
    *[other] , { $failed } en échec
 }.
@@ -236,7 +260,10 @@ error-pop3-stls-refused = { $host } a refusé de chiffrer la connexion (STLS) :
 error-pop3-auth-failed = { $host } n'a pas accepté l'identifiant ou le mot de passe : { $reply }
 error-pop3-login-refused = { $host } refuse la connexion pour le moment : { $reply }
 error-pop3-no-login-method = { $host } ne propose aucune méthode de connexion utilisable par Tidings. Si la connexion n'est pas chiffrée, le serveur n'autorise peut-être la connexion qu'en TLS.
-error-pop3-timeout = { $host } ne répond plus depuis { $seconds } secondes. Rien n'a été perdu ; Tidings réessaiera.
+error-pop3-timeout = { $host } ne répond plus depuis { $seconds ->
+    [one] { $seconds } seconde
+   *[other] { $seconds } secondes
+}. Rien n'a été perdu ; Tidings réessaiera.
 error-pop3-closed = La connexion à { $host } s'est fermée de façon inattendue. Rien n'a été perdu ; Tidings réessaiera.
 error-pop3-protocol = { $host } a envoyé une réponse non conforme à POP3 : { $detail }
 error-pop3-refused = { $host } a refusé { $command } : { $reply }
@@ -245,7 +272,13 @@ error-pop3-store = Impossible d'enregistrer le courrier sur cet ordinateur : { 
 sync-pop3-done = { $account } : { $downloaded ->
     [one] { $downloaded } nouveau message
    *[other] { $downloaded } nouveaux messages
-}, { $deleted } supprimés sur le serveur, { $left } laissés dessus.
+}, { $deleted ->
+    [one] { $deleted } supprimé
+   *[other] { $deleted } supprimés
+} sur le serveur, { $left ->
+    [one] { $left } laissé
+   *[other] { $left } laissés
+} dessus.
 sync-pop3-no-uidl = { $account } : le serveur ne sait pas identifier les messages (pas d'UIDL). Le téléchargement avec suppression fonctionne, mais le courrier ne peut pas être laissé sur le serveur.
 
 ## Accounts: keyring, discovery, verify, the account commands
@@ -256,10 +289,16 @@ error-keyring-missing = Le trousseau ne contient aucun mot de passe pour le comp
 error-keyring-failed = Le trousseau a échoué : { $reason }
 keyring-no-store = aucun trousseau n'a été configuré
 keyring-bad-data = le mot de passe enregistré est illisible
-keyring-ambiguous = le trousseau contient { $count } mots de passe pour ce compte
+keyring-ambiguous = le trousseau contient { $count ->
+    [one] { $count } mot de passe
+   *[other] { $count } mots de passe
+} pour ce compte
 error-discover-address = « { $address } » n'est pas une adresse e-mail.
 error-discover-resolver = Impossible de configurer le résolveur DNS : { $reason }
-error-discover-nothing = Aucun serveur de messagerie n'a été trouvé pour { $address } ({ $tried } sources essayées). Saisissez les serveurs manuellement.
+error-discover-nothing = Aucun serveur de messagerie n'a été trouvé pour { $address } ({ $tried ->
+    [one] { $tried } source essayée
+   *[other] { $tried } sources essayées
+}). Saisissez les serveurs manuellement.
 error-discover-missing = Aucun serveur { $kind } n'a été trouvé pour { $address }. Saisissez-le manuellement.
 discover-warning-http = Les paramètres { $kind } sont arrivés par une connexion non chiffrée ({ $url }) ; n'importe qui sur le trajet a pu les modifier. Vérifiez-les avant de les utiliser.
 discover-warning-plaintext = Le serveur { $kind } { $host } (port { $port }) ne propose aucun chiffrement : votre mot de passe et votre courrier circuleraient sur le réseau lisibles par tous.
@@ -520,11 +559,23 @@ action-move = Déplacer vers…
 
 status-idle = À jour
 status-sync-starting = { $account } : connexion…
-status-sync-headers = { $account } : { $folder }, { $done } messages sur { $total }
-status-sync-bodies = { $account } : { $folder }, téléchargement de { $done } messages sur { $total } pour la lecture hors connexion
-status-sync-download = { $account } : téléchargement de { $done } messages sur { $total }
+status-sync-headers = { $account } : { $folder }, { $done } sur { $total ->
+    [one] { $total } message
+   *[other] { $total } messages
+}
+status-sync-bodies = { $account } : { $folder }, téléchargement de { $done } sur { $total ->
+    [one] { $total } message
+   *[other] { $total } messages
+} pour la lecture hors connexion
+status-sync-download = { $account } : téléchargement de { $done } sur { $total ->
+    [one] { $total } message
+   *[other] { $total } messages
+}
 status-sync-send = { $account } : envoi de { $done } sur { $total }
-status-sync-replay = { $account } : envoi au serveur de { $done } modifications sur { $total }
+status-sync-replay = { $account } : envoi au serveur de { $done } sur { $total ->
+    [one] { $total } modification
+   *[other] { $total } modifications
+}
 status-offline = Hors connexion ({ $account } : { $reason })
 status-offline-waiting = Hors connexion ({ $account } : { $reason }) — { $count ->
     [one] { $count } modification attend et partira

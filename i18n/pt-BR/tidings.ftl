@@ -148,7 +148,13 @@ error-imap-not-imap = A conta “{ $account }” não usa IMAP.
 imap-change-failed = Não foi possível fazer uma alteração no servidor: { $reason }
 imap-change-failed-uidvalidity = A pasta “{ $folder }” foi reconstruída no servidor, então uma alteração feita aqui não pode mais ser aplicada. A pasta será baixada de novo.
 imap-change-folder-missing = A pasta “{ $folder }” não está disponível no servidor: { $text }
-imap-change-conflict = { $count } de { $total } mensagens em “{ $folder }” não estão mais no servidor (foram excluídas ou movidas para outro lugar); a alteração foi feita nas demais. Sua cópia aqui foi mantida.
+imap-change-conflict = { $total ->
+    [one] A mensagem em “{ $folder }” não está mais no servidor (foi excluída ou movida para outro lugar).
+   *[other] { $count ->
+        [one] { $count } de { $total } mensagens em “{ $folder }” não está mais no servidor (foi excluída ou movida para outro lugar); a alteração foi feita nas demais.
+       *[other] { $count } de { $total } mensagens em “{ $folder }” não estão mais no servidor (foram excluídas ou movidas para outro lugar); a alteração foi feita nas demais.
+    }
+} Sua cópia aqui foi mantida.
 imap-unfetched-body = Não foi possível baixar a mensagem “{ $subject }” em “{ $folder }”: o servidor não a enviou ({ $reason }). Ela continua na lista, e o Tidings tentará de novo na próxima sincronização.
 imap-unfetched-message = Não foi possível baixar uma mensagem em “{ $folder }” (número { $uid } no servidor): o servidor não a enviou ({ $reason }). O Tidings tentará de novo na próxima sincronização.
 error-action-folder-name = O nome de pasta “{ $name }” não pode ser usado: { $reason }
@@ -160,7 +166,25 @@ folder-name-empty-level = um dos níveis entre “{ $delimiter }” está vazio.
 folder-name-inbox = INBOX é o nome da Caixa de entrada.
 cli-sync-account-failed = Falha ao sincronizar { $account }: { $reason }
 cli-sync-done = { $account }: sincronizada.
-cli-sync-imap-summary = { $account }: { $folders } pastas, { $new } novas, { $removed } removidas, { $flags } alteradas no servidor, { $bodies } baixadas; { $replayed } alterações off-line enviadas{ $failed ->
+cli-sync-imap-summary = { $account }: { $folders ->
+    [one] { $folders } pasta
+   *[other] { $folders } pastas
+}, { $new ->
+    [one] { $new } nova
+   *[other] { $new } novas
+}, { $removed ->
+    [one] { $removed } removida
+   *[other] { $removed } removidas
+}, { $flags ->
+    [one] { $flags } alterada no servidor
+   *[other] { $flags } alteradas no servidor
+}, { $bodies ->
+    [one] { $bodies } baixada
+   *[other] { $bodies } baixadas
+}; { $replayed ->
+    [one] { $replayed } alteração off-line enviada
+   *[other] { $replayed } alterações off-line enviadas
+}{ $failed ->
     [0] {""}
    *[other] , { $failed } com falha
 }.
@@ -236,7 +260,10 @@ error-pop3-stls-refused = { $host } recusou criptografar a conexão (STLS): { $r
 error-pop3-auth-failed = { $host } não aceitou o nome de usuário ou a senha: { $reply }
 error-pop3-login-refused = { $host } recusou o login por enquanto: { $reply }
 error-pop3-no-login-method = { $host } não oferece nenhum método de login que o Tidings possa usar. Se a conexão não estiver criptografada, talvez o servidor só permita login por TLS.
-error-pop3-timeout = { $host } ficou { $seconds } segundos sem responder. Nada foi perdido; o Tidings tentará de novo.
+error-pop3-timeout = { $host } ficou { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundos
+} sem responder. Nada foi perdido; o Tidings tentará de novo.
 error-pop3-closed = A conexão com { $host } foi fechada inesperadamente. Nada foi perdido; o Tidings tentará de novo.
 error-pop3-protocol = { $host } enviou uma resposta que não segue o POP3: { $detail }
 error-pop3-refused = { $host } recusou { $command }: { $reply }
@@ -245,7 +272,13 @@ error-pop3-store = Não foi possível salvar os e-mails neste computador: { $rea
 sync-pop3-done = { $account }: { $downloaded ->
     [one] { $downloaded } mensagem nova
    *[other] { $downloaded } mensagens novas
-}, { $deleted } excluídas no servidor, { $left } mantidas lá.
+}, { $deleted ->
+    [one] { $deleted } excluída
+   *[other] { $deleted } excluídas
+} no servidor, { $left ->
+    [one] { $left } mantida
+   *[other] { $left } mantidas
+} lá.
 sync-pop3-no-uidl = { $account }: o servidor não consegue identificar as mensagens (sem UIDL). Baixar e excluir funciona, mas os e-mails não podem ser deixados no servidor.
 
 ## Accounts: keyring, discovery, verify, the account commands
@@ -256,10 +289,16 @@ error-keyring-missing = O chaveiro não tem nenhuma senha para a conta “{ $acc
 error-keyring-failed = Falha no chaveiro: { $reason }
 keyring-no-store = nenhum chaveiro foi configurado
 keyring-bad-data = a senha armazenada não pode ser lida
-keyring-ambiguous = o chaveiro tem { $count } senhas para esta conta
+keyring-ambiguous = o chaveiro tem { $count ->
+    [one] { $count } senha
+   *[other] { $count } senhas
+} para esta conta
 error-discover-address = “{ $address }” não é um endereço de e-mail.
 error-discover-resolver = Não foi possível configurar o resolvedor de DNS: { $reason }
-error-discover-nothing = Nenhum servidor de e-mail foi encontrado para { $address } ({ $tried } fontes consultadas). Informe os servidores manualmente.
+error-discover-nothing = Nenhum servidor de e-mail foi encontrado para { $address } ({ $tried ->
+    [one] { $tried } fonte consultada
+   *[other] { $tried } fontes consultadas
+}). Informe os servidores manualmente.
 error-discover-missing = Nenhum servidor { $kind } foi encontrado para { $address }. Informe-o manualmente.
 discover-warning-http = As configurações de { $kind } vieram por uma conexão não criptografada ({ $url }); qualquer pessoa no caminho poderia tê-las alterado. Confira-as antes de usar.
 discover-warning-plaintext = O servidor { $kind } { $host } (porta { $port }) não oferece criptografia: sua senha e seus e-mails passariam pela rede legíveis por qualquer pessoa.
@@ -520,11 +559,23 @@ action-move = Mover para…
 
 status-idle = Tudo em dia
 status-sync-starting = { $account }: conectando…
-status-sync-headers = { $account }: { $folder }, { $done } de { $total } mensagens
-status-sync-bodies = { $account }: { $folder }, baixando { $done } de { $total } mensagens para leitura off-line
-status-sync-download = { $account }: baixando { $done } de { $total } mensagens
+status-sync-headers = { $account }: { $folder }, { $done } de { $total ->
+    [one] { $total } mensagem
+   *[other] { $total } mensagens
+}
+status-sync-bodies = { $account }: { $folder }, baixando { $done } de { $total ->
+    [one] { $total } mensagem
+   *[other] { $total } mensagens
+} para leitura off-line
+status-sync-download = { $account }: baixando { $done } de { $total ->
+    [one] { $total } mensagem
+   *[other] { $total } mensagens
+}
 status-sync-send = { $account }: enviando { $done } de { $total }
-status-sync-replay = { $account }: enviando ao servidor { $done } de { $total } alterações
+status-sync-replay = { $account }: enviando ao servidor { $done } de { $total ->
+    [one] { $total } alteração
+   *[other] { $total } alterações
+}
 status-offline = Off-line ({ $account }: { $reason })
 status-offline-waiting = Off-line ({ $account }: { $reason }) — { $count ->
     [one] { $count } alteração aguarda e será enviada
