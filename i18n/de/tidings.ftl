@@ -665,3 +665,29 @@ reading-downloading = Diese Nachricht wird heruntergeladen …
 reading-download-offline = Der Text dieser Nachricht ist noch nicht auf diesem Computer. Er wird heruntergeladen, sobald die Verbindung zum Server wieder besteht.
 reading-download-failed = Der Text dieser Nachricht konnte nicht heruntergeladen werden: { $reason }
 reading-download-retry = Erneut versuchen
+
+## Command line: parse errors (cli/parse_error)
+
+cli-parse-unknown-argument = Unerwartetes Argument „{ $arg }“.
+cli-parse-unknown-subcommand = „{ $command }“ ist kein Befehl.
+cli-parse-invalid-value = „{ $value }“ ist kein gültiger Wert für { $arg }.
+cli-parse-missing-value = { $arg } braucht einen Wert.
+cli-parse-missing-required = { $count ->
+    [one] Eine nötige Angabe fehlt: { $args }
+   *[other] Nötige Angaben fehlen: { $args }
+}
+cli-parse-missing-subcommand = Nach „{ $command }“ fehlt ein Befehl.
+cli-parse-too-many-values = „{ $value }“ ist ein Wert zu viel für { $arg }.
+cli-parse-wrong-number = { $arg } braucht { $expected ->
+    [one] { $expected } Wert
+   *[other] { $expected } Werte
+}, nicht { $actual }.
+cli-parse-conflict = { $arg } kann nicht zusammen mit { $other } verwendet werden.
+cli-parse-repeated = { $arg } darf nur einmal angegeben werden.
+cli-parse-no-equals = { $arg } braucht seinen Wert nach „=“, etwa { $arg }=WERT.
+cli-parse-invalid-utf8 = Ein Argument ist kein gültiger UTF-8-Text.
+cli-parse-other = Die Befehlszeile ist nicht gültig.
+cli-parse-possible-values = Mögliche Werte: { $values }
+cli-parse-did-you-mean = Meinten Sie „{ $suggestion }“?
+cli-parse-as-value = Um „{ $arg }“ als Wert zu übergeben, schreiben Sie „-- { $arg }“.
+cli-parse-more = Mehr dazu zeigt „{ $command } --help“.

@@ -669,3 +669,29 @@ reading-downloading = Downloading this message…
 reading-download-offline = The text of this message is not on this computer yet. It will be downloaded as soon as the connection to the server is back.
 reading-download-failed = The text of this message could not be downloaded: { $reason }
 reading-download-retry = Try again
+
+## Command line: parse errors (cli/parse_error)
+
+cli-parse-unknown-argument = Unexpected argument “{ $arg }”.
+cli-parse-unknown-subcommand = “{ $command }” is not a command.
+cli-parse-invalid-value = “{ $value }” is not a valid value for { $arg }.
+cli-parse-missing-value = { $arg } needs a value.
+cli-parse-missing-required = { $count ->
+    [one] A required argument is missing: { $args }
+   *[other] Required arguments are missing: { $args }
+}
+cli-parse-missing-subcommand = “{ $command }” needs a command after it.
+cli-parse-too-many-values = “{ $value }” is one value too many for { $arg }.
+cli-parse-wrong-number = { $arg } takes { $expected ->
+    [one] { $expected } value
+   *[other] { $expected } values
+}, not { $actual }.
+cli-parse-conflict = { $arg } cannot be used together with { $other }.
+cli-parse-repeated = { $arg } can be given only once.
+cli-parse-no-equals = { $arg } wants its value after “=”, e.g. { $arg }=VALUE.
+cli-parse-invalid-utf8 = An argument is not valid UTF-8 text.
+cli-parse-other = The command line is not valid.
+cli-parse-possible-values = Possible values: { $values }
+cli-parse-did-you-mean = Did you mean “{ $suggestion }”?
+cli-parse-as-value = To pass “{ $arg }” as a value, write “-- { $arg }”.
+cli-parse-more = For more, run “{ $command } --help”.

@@ -693,3 +693,29 @@ reading-downloading = Descargando este mensaje…
 reading-download-offline = El texto de este mensaje aún no está en este equipo. Se descargará en cuanto vuelva la conexión con el servidor.
 reading-download-failed = No se pudo descargar el texto de este mensaje: { $reason }
 reading-download-retry = Volver a intentarlo
+
+## Command line: parse errors (cli/parse_error)
+
+cli-parse-unknown-argument = Argumento inesperado «{ $arg }».
+cli-parse-unknown-subcommand = «{ $command }» no es un comando.
+cli-parse-invalid-value = «{ $value }» no es un valor válido para { $arg }.
+cli-parse-missing-value = { $arg } necesita un valor.
+cli-parse-missing-required = { $count ->
+    [one] Falta un argumento obligatorio: { $args }
+   *[other] Faltan argumentos obligatorios: { $args }
+}
+cli-parse-missing-subcommand = Falta un comando después de «{ $command }».
+cli-parse-too-many-values = «{ $value }» es un valor de más para { $arg }.
+cli-parse-wrong-number = { $arg } necesita { $expected ->
+    [one] { $expected } valor
+   *[other] { $expected } valores
+}, no { $actual }.
+cli-parse-conflict = { $arg } no se puede usar junto con { $other }.
+cli-parse-repeated = { $arg } solo se puede indicar una vez.
+cli-parse-no-equals = { $arg } espera su valor tras «=», por ejemplo { $arg }=VALOR.
+cli-parse-invalid-utf8 = Un argumento no es texto UTF-8 válido.
+cli-parse-other = La línea de comandos no es válida.
+cli-parse-possible-values = Valores posibles: { $values }
+cli-parse-did-you-mean = ¿Querías decir «{ $suggestion }»?
+cli-parse-as-value = Para pasar «{ $arg }» como valor, escribe «-- { $arg }».
+cli-parse-more = Para saber más, ejecuta «{ $command } --help».

@@ -692,3 +692,29 @@ reading-downloading = Téléchargement du message…
 reading-download-offline = Le texte de ce message n'est pas encore sur cet ordinateur. Il sera téléchargé dès que la connexion au serveur sera rétablie.
 reading-download-failed = Le texte de ce message n'a pas pu être téléchargé : { $reason }
 reading-download-retry = Réessayer
+
+## Command line: parse errors (cli/parse_error)
+
+cli-parse-unknown-argument = Argument inattendu « { $arg } ».
+cli-parse-unknown-subcommand = « { $command } » n'est pas une commande.
+cli-parse-invalid-value = « { $value } » n'est pas une valeur valide pour { $arg }.
+cli-parse-missing-value = { $arg } demande une valeur.
+cli-parse-missing-required = { $count ->
+    [one] Il manque un argument obligatoire : { $args }
+   *[other] Il manque des arguments obligatoires : { $args }
+}
+cli-parse-missing-subcommand = Il manque une commande après « { $command } ».
+cli-parse-too-many-values = « { $value } » est une valeur de trop pour { $arg }.
+cli-parse-wrong-number = { $arg } demande { $expected ->
+    [one] { $expected } valeur
+   *[other] { $expected } valeurs
+}, pas { $actual }.
+cli-parse-conflict = { $arg } ne peut pas être utilisé avec { $other }.
+cli-parse-repeated = { $arg } ne peut être indiqué qu'une fois.
+cli-parse-no-equals = { $arg } attend sa valeur après « = », par exemple { $arg }=VALEUR.
+cli-parse-invalid-utf8 = Un argument n'est pas du texte UTF-8 valide.
+cli-parse-other = La ligne de commande n'est pas valide.
+cli-parse-possible-values = Valeurs possibles : { $values }
+cli-parse-did-you-mean = Vouliez-vous dire « { $suggestion } » ?
+cli-parse-as-value = Pour passer « { $arg } » comme valeur, écrivez « -- { $arg } ».
+cli-parse-more = Pour en savoir plus, lancez « { $command } --help ».

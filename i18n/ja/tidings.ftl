@@ -587,3 +587,23 @@ reading-downloading = このメッセージをダウンロードしています�
 reading-download-offline = このメッセージの本文はまだこのコンピューターにありません。サーバーとの接続が回復しだいダウンロードします。
 reading-download-failed = このメッセージの本文をダウンロードできませんでした: { $reason }
 reading-download-retry = 再試行
+
+## Command line: parse errors (cli/parse_error)
+
+cli-parse-unknown-argument = 予期しない引数「{ $arg }」があります。
+cli-parse-unknown-subcommand = 「{ $command }」というコマンドはありません。
+cli-parse-invalid-value = 「{ $value }」は { $arg } の値として正しくありません。
+cli-parse-missing-value = { $arg } には値が必要です。
+cli-parse-missing-required = 必要な引数が { $count } 個足りません: { $args }
+cli-parse-missing-subcommand = 「{ $command }」の後にコマンドが必要です。
+cli-parse-too-many-values = 「{ $value }」は { $arg } には余分な値です。
+cli-parse-wrong-number = { $arg } には値が { $expected } 個必要です ({ $actual } 個ではありません)。
+cli-parse-conflict = { $arg } は { $other } と一緒には使えません。
+cli-parse-repeated = { $arg } は一度しか指定できません。
+cli-parse-no-equals = { $arg } の値は「=」の後に書いてください (例: { $arg }=値)。
+cli-parse-invalid-utf8 = 引数に UTF-8 として正しくない文字列があります。
+cli-parse-other = コマンドラインが正しくありません。
+cli-parse-possible-values = 使える値: { $values }
+cli-parse-did-you-mean = 「{ $suggestion }」のことですか?
+cli-parse-as-value = 「{ $arg }」を値として渡すには「-- { $arg }」と書いてください。
+cli-parse-more = 詳しくは「{ $command } --help」を実行してください。

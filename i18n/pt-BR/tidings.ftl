@@ -692,3 +692,29 @@ reading-downloading = Baixando esta mensagem…
 reading-download-offline = O texto desta mensagem ainda não está neste computador. Ele será baixado assim que a conexão com o servidor voltar.
 reading-download-failed = Não foi possível baixar o texto desta mensagem: { $reason }
 reading-download-retry = Tentar de novo
+
+## Command line: parse errors (cli/parse_error)
+
+cli-parse-unknown-argument = Argumento inesperado “{ $arg }”.
+cli-parse-unknown-subcommand = “{ $command }” não é um comando.
+cli-parse-invalid-value = “{ $value }” não é um valor válido para { $arg }.
+cli-parse-missing-value = { $arg } precisa de um valor.
+cli-parse-missing-required = { $count ->
+    [one] Falta um argumento obrigatório: { $args }
+   *[other] Faltam argumentos obrigatórios: { $args }
+}
+cli-parse-missing-subcommand = Falta um comando depois de “{ $command }”.
+cli-parse-too-many-values = “{ $value }” é um valor a mais para { $arg }.
+cli-parse-wrong-number = { $arg } precisa de { $expected ->
+    [one] { $expected } valor
+   *[other] { $expected } valores
+}, não { $actual }.
+cli-parse-conflict = { $arg } não pode ser usado junto com { $other }.
+cli-parse-repeated = { $arg } só pode ser informado uma vez.
+cli-parse-no-equals = { $arg } espera o valor depois de “=”, por exemplo { $arg }=VALOR.
+cli-parse-invalid-utf8 = Um argumento não é um texto UTF-8 válido.
+cli-parse-other = A linha de comando não é válida.
+cli-parse-possible-values = Valores possíveis: { $values }
+cli-parse-did-you-mean = Você quis dizer “{ $suggestion }”?
+cli-parse-as-value = Para passar “{ $arg }” como valor, escreva “-- { $arg }”.
+cli-parse-more = Para saber mais, execute “{ $command } --help”.

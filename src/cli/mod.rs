@@ -8,6 +8,7 @@ pub mod args;
 pub mod change;
 pub mod folders;
 mod output;
+mod parse_error;
 pub mod read;
 pub mod send;
 pub mod sync;
@@ -62,13 +63,27 @@ impl Localized for CliError {
 /// What the process runs: parses the arguments, sets up the profile and logging, then opens
 /// the window or runs the subcommand.
 pub fn main() -> ExitCode {
-    let parsed = args::localized()
+    let command = args::localized();
+    let parsed = command
+        .clone()
         .try_get_matches()
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        // --help and --version come this way too; clap prints them and picks the exit code.
-        Err(e) => e.exit(),
+        Err(e) => {
+            let argv: Vec<String> = std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            match parse_error::render(&e, &command, &argv) {
+                Some(text) => {
+                    eprint!("{text}");
+                    return ExitCode::from(2);
+                }
+                // --help and --version come this way too; clap prints them and picks the
+                // exit code.
+                None => e.exit(),
+            }
+        }
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -237,3 +237,134 @@ fn a_certificate_not_yet_valid_says_from_when_in_the_users_language() {
         assert!(sentence.contains(date), "{tag}: {sentence}");
     }
 }
+
+/// What `tidings ARGS` says on stderr when the command line is wrong, and its exit code.
+fn refused(lang: &str, args: &[&str]) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out: Output = Command::new(env!("CARGO_BIN_EXE_tidings"))
+        .env("TIDINGS_HOME", dir.path())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .args(args)
+        .output()
+        .expect("run tidings");
+    assert!(out.stdout.is_empty(), "{}", text(&out));
+    (
+        out.status.code(),
+        String::from_utf8(out.stderr).expect("UTF-8 errors"),
+    )
+}
+
+#[test]
+fn a_wrong_command_line_is_told_in_german_with_exit_code_2() {
+    let (code, said) = refused("de_DE.UTF-8", &["--bogus"]);
+    assert_eq!(code, Some(2), "{said}");
+    for german in [
+        "tidings: Unerwartetes Argument „--bogus“.",
+        "schreiben Sie „-- --bogus“",
+        "Aufruf: tidings [OPTIONS]",
+        "Mehr dazu zeigt „tidings --help“.",
+    ] {
+        assert!(said.contains(german), "{german} missing:\n{said}");
+    }
+    for english in [
+        "error:",
+        "unexpected argument",
+        "Usage:",
+        "For more information",
+    ] {
+        assert!(!said.contains(english), "{english} left in:\n{said}");
+    }
+}
+
+#[test]
+fn every_kind_of_wrong_command_line_names_what_was_wrong_in_german() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["account", "bogus"],
+            &[
+                "„bogus“ ist kein Befehl.",
+                "Aufruf: tidings account",
+                "„tidings account --help“",
+            ],
+        ),
+        (
+            &[
+                "account",
+                "add",
+                "Work",
+                "--email",
+                "a@example.test",
+                "--protocol",
+                "imap4",
+            ],
+            &[
+                "„imap4“ ist kein gültiger Wert für --protocol <PROTOCOL>.",
+                "Mögliche Werte: imap, pop3",
+                "Meinten Sie „imap“?",
+            ],
+        ),
+        (
+            &["list", "--account", "Work", "--limit", "viele"],
+            &["„viele“ ist kein gültiger Wert für --limit <N>."],
+        ),
+        (
+            &["sync", "--profile"],
+            &["--profile <DIR> braucht einen Wert."],
+        ),
+        (
+            &["account", "add", "Work"],
+            &["Nötige Angaben fehlen: --email <ADDR>, --protocol <PROTOCOL>"],
+        ),
+        (
+            &["account", "add", "Work", "--email", "a@example.test"],
+            &["Eine nötige Angabe fehlt: --protocol <PROTOCOL>"],
+        ),
+        (
+            &["account", "add", "Work", "--protocl", "imap"],
+            &[
+                "Unerwartetes Argument „--protocl“.",
+                "Meinten Sie „--protocol“?",
+            ],
+        ),
+        (
+            &["list", "--account", "a", "--account", "b"],
+            &["--account <NAME> darf nur einmal angegeben werden."],
+        ),
+        (
+            &["folders", "--account", "Work", "surplus"],
+            &["Unerwartetes Argument „surplus“."],
+        ),
+    ];
+    for (args, german) in cases {
+        let (code, said) = refused("de_DE.UTF-8", args);
+        assert_eq!(code, Some(2), "{args:?}: {said}");
+        assert!(said.starts_with("tidings: "), "{args:?}: {said}");
+        for line in *german {
+            assert!(said.contains(line), "{args:?}: {line} missing:\n{said}");
+        }
+        assert!(!said.contains("error:"), "{args:?}:\n{said}");
+    }
+}
+
+#[test]
+fn a_wrong_command_line_is_told_in_each_language() {
+    for (lang, sentence) in [
+        ("C.UTF-8", "tidings: Unexpected argument “--bogus”."),
+        (
+            "fr_FR.UTF-8",
+            "tidings: Argument inattendu «\u{a0}--bogus\u{a0}».",
+        ),
+        ("es_ES.UTF-8", "tidings: Argumento inesperado «--bogus»."),
+        ("pt_BR.UTF-8", "tidings: Argumento inesperado “--bogus”."),
+        (
+            "ja_JP.UTF-8",
+            "tidings: 予期しない引数「--bogus」があります。",
+        ),
+    ] {
+        let (code, said) = refused(lang, &["--bogus"]);
+        assert_eq!(code, Some(2), "{lang}: {said}");
+        assert!(said.starts_with(sentence), "{lang}: {said}");
+    }
+}
