@@ -368,3 +368,65 @@ fn a_wrong_command_line_is_told_in_each_language() {
         assert!(said.starts_with(sentence), "{lang}: {said}");
     }
 }
+
+/// A profile whose store holds one downloaded message with a 1536-byte attachment; its id.
+fn profile_with_an_attachment(dir: &std::path::Path) -> i64 {
+    use base64::Engine;
+    use tidings::engine::account::Protocol;
+    use tidings::engine::store::{NewMessage, RawMessage, Remote, Role, Store};
+    let attachment = base64::engine::general_purpose::STANDARD.encode(vec![b'x'; 1536]);
+    let raw = format!(
+        "From: Anna <anna@example.test>\r\nTo: bob@example.test\r\nSubject: Sizes\r\n\
+         Date: Mon, 6 Jan 2025 08:00:00 +0000\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\r\nSee the file.\r\n--b\r\n\
+         Content-Type: text/csv; name=\"numbers.csv\"\r\n\
+         Content-Disposition: attachment; filename=\"numbers.csv\"\r\n\
+         Content-Transfer-Encoding: base64\r\n\r\n{attachment}\r\n--b--\r\n"
+    );
+    let store = Store::open_in(&dir.join("mail")).expect("store");
+    let account = store
+        .ensure_account("home", Protocol::Pop3)
+        .expect("account");
+    let inbox = store
+        .folder_by_role(account, Role::Inbox)
+        .expect("folders")
+        .expect("inbox")
+        .id;
+    let stored = store
+        .store_messages(
+            inbox,
+            vec![NewMessage::new(
+                Remote::Pop3 { uidl: "1".into() },
+                RawMessage::Bytes(raw.into_bytes()),
+            )],
+        )
+        .expect("stored");
+    stored[0].id().expect("id").0
+}
+
+#[test]
+fn the_command_line_writes_sizes_with_the_languages_decimal_separator_and_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = profile_with_an_attachment(dir.path()).to_string();
+    for (lang, size) in [
+        ("C.UTF-8", "numbers.csv (1.5 KB)"),
+        ("de_DE.UTF-8", "numbers.csv (1,5 KB)"),
+        ("fr_FR.UTF-8", "numbers.csv (1,5 Ko)"),
+        ("es_ES.UTF-8", "numbers.csv (1,5 KB)"),
+        ("pt_BR.UTF-8", "numbers.csv (1,5 KB)"),
+        ("ja_JP.UTF-8", "numbers.csv (1.5 KB)"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_tidings"))
+            .env("TIDINGS_HOME", dir.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .args(["show", &id])
+            .output()
+            .expect("run tidings");
+        assert!(out.status.success(), "{lang}: {}", text(&out));
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert!(shown.contains(size), "{lang}: {size} missing:\n{shown}");
+    }
+}
