@@ -231,13 +231,15 @@ fn chrono_locale(lang: &LanguageIdentifier) -> chrono::Locale {
 impl Localizer {
     /// Formats a date with the strftime pattern under `key` in the Fluent files (so each
     /// language picks its own order), with month and day names in this language. A pattern
-    /// chrono cannot follow gives RFC 3339 rather than a panic.
+    /// chrono cannot follow gives RFC 3339 rather than a panic. The pattern gets the day of
+    /// the month as `$day`, for languages that write one day differently (French "1er").
     fn format_date<Tz: chrono::TimeZone>(&self, key: &str, date: &chrono::DateTime<Tz>) -> String
     where
         Tz::Offset: std::fmt::Display,
     {
+        use chrono::Datelike;
         use std::fmt::Write;
-        let pattern = self.format(key, None);
+        let pattern = self.format(key, Some(&args_with("day", date.day())));
         let mut text = String::new();
         let formatted = date.format_localized(&pattern, chrono_locale(&self.language));
         if write!(text, "{formatted}").is_err() {
@@ -517,6 +519,29 @@ mod tests {
             assert_eq!(l.format_size(23 * 1024 * 1024 + 5), mb, "{tag}");
             assert_eq!(l.format_size(512), bytes, "{tag}");
         }
+    }
+
+    #[test]
+    fn french_writes_the_first_of_the_month_as_1er() {
+        let l = Localizer::new(&lang("fr"));
+        let first = local(2025, 7, 1, 10, 52);
+        let second = local(2025, 7, 2, 10, 52);
+        assert_eq!(
+            l.format_date("date-format-full", &first),
+            "mardi 1er juillet 2025 à 10:52"
+        );
+        assert_eq!(
+            l.format_date("date-format-full", &second),
+            "mercredi 2 juillet 2025 à 10:52"
+        );
+        assert_eq!(
+            l.format_date("date-format-long", &first),
+            "1er juillet 2025 à 10:52"
+        );
+        assert_eq!(
+            l.format_list_date(&first, &local(2025, 11, 26, 15, 0)),
+            "1er juil."
+        );
     }
 
     #[test]
@@ -856,6 +881,10 @@ mod tests {
                 let (mut want, mut have) = (BTreeSet::new(), BTreeSet::new());
                 variables(ours, &mut want);
                 variables(theirs, &mut have);
+                // Every date pattern may choose by the day ("1er" in French).
+                if key.starts_with("date-format-") {
+                    have.remove("day");
+                }
                 assert_eq!(have, want, "{lang}: {key} uses other variables than en-US");
             }
         }
@@ -874,6 +903,9 @@ mod tests {
                 };
                 let mut names = BTreeSet::new();
                 variables(value, &mut names);
+                if key.starts_with("date-format-") {
+                    names.insert("day".to_owned());
+                }
                 // Numbers that reach every plural form and exact-number variant, then text.
                 let values: [FluentValue; 6] = [
                     0.into(),

@@ -201,6 +201,7 @@ compose-field-date = Datum
 compose-attribution = Am { $date } schrieb { $name }:
 compose-attribution-undated = { $name } schrieb:
 compose-forwarded-separator = -------- Weitergeleitete Nachricht --------
+compose-forwarded-field = { $label }: { $value }
 error-compose-line-break = Das Feld „{ $field }“ enthält einen Zeilenumbruch, der nicht gesendet werden kann.
 error-compose-address = „{ $value }“ im Feld „{ $field }“ ist keine E-Mail-Adresse.
 error-compose-no-recipients = Die Nachricht hat keinen Empfänger. Geben Sie mindestens eine Adresse unter An, Kopie (CC) oder Blindkopie (BCC) an.

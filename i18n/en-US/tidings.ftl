@@ -114,6 +114,7 @@ account-invalid-port = the port must be between 1 and 65535
 
 ## Formats: dates are strftime patterns, so each language can order them its own way.
 
+# A pattern gets the day of the month as $day, for a language that writes one day apart (French "1er").
 date-format-time = %-I:%M %p
 date-format-day-month = %b %-d
 date-format-date = %-m/%-d/%Y
@@ -205,6 +206,7 @@ compose-field-date = Date
 compose-attribution = On { $date }, { $name } wrote:
 compose-attribution-undated = { $name } wrote:
 compose-forwarded-separator = -------- Forwarded Message --------
+compose-forwarded-field = { $label }: { $value }
 error-compose-line-break = The { $field } field contains a line break, which cannot be sent.
 error-compose-address = “{ $value }” in the { $field } field is not an email address.
 error-compose-no-recipients = The message has no recipient. Add at least one address in To, Cc or Bcc.

@@ -223,6 +223,7 @@ compose-field-date = Fecha
 compose-attribution = El { $date }, { $name } escribió:
 compose-attribution-undated = { $name } escribió:
 compose-forwarded-separator = -------- Mensaje reenviado --------
+compose-forwarded-field = { $label }: { $value }
 error-compose-line-break = El campo «{ $field }» contiene un salto de línea, que no se puede enviar.
 error-compose-address = «{ $value }» en el campo «{ $field }» no es una dirección de correo.
 error-compose-no-recipients = El mensaje no tiene destinatarios. Añade al menos una dirección en Para, CC o CCO.

@@ -114,11 +114,20 @@ account-invalid-port = le port doit être compris entre 1 et 65535
 ## Formats: dates are strftime patterns, so each language can order them its own way.
 
 date-format-time = %H:%M
-date-format-day-month = %-d %b
+date-format-day-month = { $day ->
+    [1] 1er
+   *[other] %-d
+} %b
 date-format-date = %d/%m/%Y
-date-format-full = %A %-d %B %Y à %H:%M
+date-format-full = %A { $day ->
+    [1] 1er
+   *[other] %-d
+} %B %Y à %H:%M
 date-format-attribution = %d/%m/%Y à %H:%M
-date-format-long = %-d %B %Y à %H:%M
+date-format-long = { $day ->
+    [1] 1er
+   *[other] %-d
+} %B %Y à %H:%M
 number-decimal-separator = ,
 size-bytes = { $count ->
     [one] { $count } octet
@@ -222,6 +231,7 @@ compose-field-date = Date
 compose-attribution = Le { $date }, { $name } a écrit :
 compose-attribution-undated = { $name } a écrit :
 compose-forwarded-separator = -------- Message transféré --------
+compose-forwarded-field = { $label } : { $value }
 error-compose-line-break = Le champ « { $field } » contient un saut de ligne, qui ne peut pas être envoyé.
 error-compose-address = « { $value } » dans le champ « { $field } » n'est pas une adresse e-mail.
 error-compose-no-recipients = Le message n'a aucun destinataire. Ajoutez au moins une adresse dans À, Cc ou Cci.

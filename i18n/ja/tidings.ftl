@@ -180,6 +180,7 @@ compose-field-date = 日付
 compose-attribution = { $date }、{ $name } さんは書きました:
 compose-attribution-undated = { $name } さんは書きました:
 compose-forwarded-separator = -------- 転送メッセージ --------
+compose-forwarded-field = { $label }: { $value }
 error-compose-line-break = 「{ $field }」欄に改行が含まれているため、送信できません。
 error-compose-address = 「{ $field }」欄の「{ $value }」はメールアドレスではありません。
 error-compose-no-recipients = 宛先がありません。宛先、Cc、Bcc のいずれかにアドレスを 1 つ以上入力してください。

@@ -222,6 +222,7 @@ compose-field-date = Data
 compose-attribution = Em { $date }, { $name } escreveu:
 compose-attribution-undated = { $name } escreveu:
 compose-forwarded-separator = -------- Mensagem encaminhada --------
+compose-forwarded-field = { $label }: { $value }
 error-compose-line-break = O campo “{ $field }” contém uma quebra de linha, que não pode ser enviada.
 error-compose-address = “{ $value }” no campo “{ $field }” não é um endereço de e-mail.
 error-compose-no-recipients = A mensagem não tem destinatário. Adicione pelo menos um endereço em Para, Cc ou Cco.

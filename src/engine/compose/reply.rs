@@ -108,7 +108,8 @@ pub fn forward_inline(original: &[u8], me: &Identity) -> Result<Outgoing, Compos
     let mut block = vec![tr!("compose-forwarded-separator")];
     let mut line = |label: String, value: String| {
         if !value.is_empty() {
-            block.push(format!("{label}: {value}"));
+            // "Date: …", and "Date : …" in French.
+            block.push(tr!("compose-forwarded-field", label = label, value = value));
         }
     };
     line(
@@ -443,6 +444,7 @@ JVBERi0xLjQK\r\n\
         let cases = [
             ("en-US", "Date: Tuesday, July 1, 2025 at 10:52 AM"),
             ("de", "Datum: Dienstag, 1. Juli 2025 um 10:52"),
+            ("fr", "Date\u{a0}: mardi 1er juillet 2025 à 10:52"),
             ("ja", "2025年7月1日(火) 10:52"),
         ];
         for (tag, line) in cases {
