@@ -296,6 +296,14 @@ pub fn format_list_date(
     current().format_list_date(date, now)
 }
 
+/// A time of day ("9:05 AM", "09:05"), in the date's own time zone.
+pub fn format_time<Tz: chrono::TimeZone>(date: &chrono::DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    current().format_date("date-format-time", date)
+}
+
 /// A date and time in full, as the reader's header shows it, in the date's own time zone.
 pub fn format_full_date<Tz: chrono::TimeZone>(date: &chrono::DateTime<Tz>) -> String
 where
@@ -519,6 +527,15 @@ mod tests {
             assert_eq!(l.format_size(23 * 1024 * 1024 + 5), mb, "{tag}");
             assert_eq!(l.format_size(512), bytes, "{tag}");
         }
+    }
+
+    #[test]
+    fn a_time_of_day_is_written_as_the_language_does() {
+        let at = local(2026, 11, 26, 21, 5);
+        let time = |tag: &str| with_language(&lang(tag), || format_time(&at));
+        assert_eq!(time("en-US"), "9:05 PM");
+        assert_eq!(time("de"), "21:05");
+        assert_eq!(time("ja"), "21:05");
     }
 
     #[test]

@@ -217,6 +217,13 @@ fn retry(
     }
 }
 
+/// When a retry is due (minutes away), as the language writes a time of day.
+fn retry_time(at: i64) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| crate::i18n::format_time(&t.with_timezone(&chrono::Local)))
+        .unwrap_or_default()
+}
+
 fn print_list(list: &[OutboxEntry]) -> Result<(), CliError> {
     if list.is_empty() {
         return output::line(tr!("cli-outbox-empty"));
@@ -227,9 +234,7 @@ fn print_list(list: &[OutboxEntry]) -> Result<(), CliError> {
             OutboxState::Sending => tr!("outbox-state-sending"),
             OutboxState::Retry { at, error } => tr!(
                 "outbox-state-retry",
-                at = chrono::DateTime::from_timestamp(*at, 0)
-                    .map(|t| t.with_timezone(&chrono::Local).format("%H:%M").to_string())
-                    .unwrap_or_default(),
+                at = retry_time(*at),
                 reason = error.as_str()
             ),
             OutboxState::Failed { reason } => {
