@@ -232,7 +232,7 @@ impl Localizer {
     /// Formats a date with the strftime pattern under `key` in the Fluent files (so each
     /// language picks its own order), with month and day names in this language. A pattern
     /// chrono cannot follow gives RFC 3339 rather than a panic. The pattern gets the day of
-    /// the month as `$day`, for languages that write one day differently (French "1er").
+    /// the month as `$day`, for languages that write one day differently ("1er", "1º").
     fn format_date<Tz: chrono::TimeZone>(&self, key: &str, date: &chrono::DateTime<Tz>) -> String
     where
         Tz::Offset: std::fmt::Display,
@@ -539,7 +539,7 @@ mod tests {
     }
 
     #[test]
-    fn french_writes_the_first_of_the_month_as_1er() {
+    fn french_and_portuguese_write_the_first_of_the_month_as_an_ordinal() {
         let l = Localizer::new(&lang("fr"));
         let first = local(2025, 7, 1, 10, 52);
         let second = local(2025, 7, 2, 10, 52);
@@ -558,6 +558,11 @@ mod tests {
         assert_eq!(
             l.format_list_date(&first, &local(2025, 11, 26, 15, 0)),
             "1er juil."
+        );
+        // Brazilian Portuguese writes the ordinal for the first too.
+        assert_eq!(
+            Localizer::new(&lang("pt-BR")).format_date("date-format-long", &first),
+            "1º de julho de 2025 às 10:52"
         );
     }
 

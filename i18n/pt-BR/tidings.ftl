@@ -114,11 +114,23 @@ account-invalid-port = a porta deve estar entre 1 e 65535
 ## Formats: dates are strftime patterns, so each language can order them its own way.
 
 date-format-time = %H:%M
-date-format-day-month = %-d de %b
+date-format-day-month = { $day ->
+    [1] 1º
+   *[other] %-d
+} de %b
 date-format-date = %d/%m/%Y
-date-format-full = %A, %-d de %B de %Y, às %H:%M
-date-format-attribution = %-d de %B de %Y às %H:%M
-date-format-long = %-d de %B de %Y às %H:%M
+date-format-full = %A, { $day ->
+    [1] 1º
+   *[other] %-d
+} de %B de %Y, às %H:%M
+date-format-attribution = { $day ->
+    [1] 1º
+   *[other] %-d
+} de %B de %Y às %H:%M
+date-format-long = { $day ->
+    [1] 1º
+   *[other] %-d
+} de %B de %Y às %H:%M
 number-decimal-separator = ,
 size-bytes = { $count ->
     [one] { $count } byte

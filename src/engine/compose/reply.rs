@@ -422,7 +422,7 @@ JVBERi0xLjQK\r\n\
             ),
             (
                 "pt-BR",
-                "Em 1 de julho de 2025 às 10:52, Bob Brückner escreveu:",
+                "Em 1º de julho de 2025 às 10:52, Bob Brückner escreveu:",
             ),
             (
                 "ja",
