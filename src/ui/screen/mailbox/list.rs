@@ -274,6 +274,31 @@ impl MessageList {
         }
     }
 
+    /// Marks a loaded row read or unread. A message of an expanded conversation also
+    /// changes its conversation line: that line is bold while any of its messages is unread.
+    pub fn set_seen(&mut self, id: i64, seen: bool) {
+        let parents: Vec<(usize, bool)> = self
+            .children
+            .iter()
+            .filter_map(|(&top, rows)| Some((top, rows.iter().find(|r| r.id == id)?.seen)))
+            .collect();
+        for (top, was) in parents {
+            if was == seen {
+                continue;
+            }
+            for cache in [&mut self.rows, &mut self.previous] {
+                if let Some(line) = cache.get_mut(top) {
+                    line.others_unread = if seen {
+                        line.others_unread.saturating_sub(1)
+                    } else {
+                        line.others_unread + 1
+                    };
+                }
+            }
+        }
+        self.patch(id, |r| r.seen = seen);
+    }
+
     /// Selects the row `step` rows below (or above) the selected one and scrolls it into view.
     pub fn step(&mut self, step: isize) -> (Task<Message>, Option<Event>) {
         let shown = self.shown();
@@ -450,11 +475,15 @@ fn row_widget<'a>(
         thread_mark,
         column![
             row![
-                text(from)
-                    .font(weight)
-                    .size(theme::BODY_SIZE)
-                    .wrapping(text::Wrapping::None)
-                    .width(Length::Fill),
+                // A long name is cut before the marks and the date, not drawn under them.
+                container(
+                    text(from)
+                        .font(weight)
+                        .size(theme::BODY_SIZE)
+                        .wrapping(text::Wrapping::None)
+                )
+                .width(Length::Fill)
+                .clip(true),
                 marks,
                 text(date).size(theme::SMALL_SIZE).style(theme::muted),
             ]
@@ -493,4 +522,56 @@ fn row_widget<'a>(
         .on_press(Message::Pressed(visual))
         .interaction(iced::mouse::Interaction::Pointer)
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: i64, seen: bool, others_unread: u32) -> Row {
+        Row {
+            id,
+            account: "a".into(),
+            folder: "INBOX".into(),
+            from: String::new(),
+            subject: String::new(),
+            date: None,
+            seen,
+            flagged: false,
+            answered: false,
+            has_attachments: false,
+            unreadable: false,
+            thread: Some(1),
+            thread_size: 3,
+            others_unread,
+        }
+    }
+
+    #[test]
+    fn reading_a_message_of_an_expanded_conversation_updates_its_line() {
+        let mut list = MessageList::new(Source::Unified);
+        list.total = Some(1);
+        // The newest message is read; two older ones are not.
+        list.rows.insert(0, vec![row(10, true, 2)], 0);
+        list.children
+            .insert(0, vec![row(11, false, 0), row(12, false, 0)]);
+        list.expansion.open(0, 2);
+
+        list.set_seen(11, true);
+        assert_eq!(list.rows.get(0).map(|r| r.others_unread), Some(1));
+        // Marking it read twice changes nothing more.
+        list.set_seen(11, true);
+        assert_eq!(list.rows.get(0).map(|r| r.others_unread), Some(1));
+        list.set_seen(12, true);
+        assert_eq!(list.rows.get(0).map(|r| r.others_unread), Some(0));
+        list.set_seen(12, false);
+        assert_eq!(list.rows.get(0).map(|r| r.others_unread), Some(1));
+        assert!(!list.children[&0][1].seen);
+        // The line's own message does not count among the others.
+        list.set_seen(10, false);
+        assert_eq!(
+            list.rows.get(0).map(|r| (r.seen, r.others_unread)),
+            Some((false, 1))
+        );
+    }
 }

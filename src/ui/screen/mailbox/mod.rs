@@ -325,7 +325,7 @@ impl Mailbox {
         let mark = if row.seen {
             Task::none()
         } else {
-            self.list.patch(row.id, |r| r.seen = true);
+            self.list.set_seen(row.id, true);
             self.patch_unread(&row, -1);
             Task::perform(engine.clone().set_seen(row.id, true), Message::Acted)
         };
@@ -377,7 +377,7 @@ impl Mailbox {
             ),
             Act::ToggleSeen => {
                 let seen = !row.seen;
-                self.list.patch(row.id, |r| r.seen = seen);
+                self.list.set_seen(row.id, seen);
                 self.patch_unread(&row, if seen { -1 } else { 1 });
                 self.reader.patch(|r| r.seen = seen);
                 (
