@@ -159,11 +159,15 @@ fn entry<'a>(
     let content = row![
         space().width(Length::Fixed(depth as f32 * 14.0)),
         icon::icon(icon_kind),
-        text(label)
-            .font(font)
-            .size(theme::BODY_SIZE)
-            .wrapping(text::Wrapping::None)
-            .width(Length::Fill),
+        // A long name is cut at the count, not drawn under it.
+        container(
+            text(label)
+                .font(font)
+                .size(theme::BODY_SIZE)
+                .wrapping(text::Wrapping::None)
+        )
+        .width(Length::Fill)
+        .clip(true),
         count,
     ]
     .spacing(theme::SPACING)
