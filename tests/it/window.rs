@@ -108,6 +108,26 @@ impl Window {
         assert!(status.success(), "the click failed");
     }
 
+    /// Types on the keyboard into the window, as a person would: `keys` are xdotool key
+    /// names (`slash`, `Return`), `text` is typed as it is.
+    fn keyboard(&self, keys: &[&str], text: &str) {
+        let run = |args: &[&str]| {
+            let status = Command::new("xdotool")
+                .args(args)
+                .env("DISPLAY", &self.display)
+                .status()
+                .expect("xdotool");
+            assert!(status.success(), "xdotool {args:?} failed");
+        };
+        run(&["windowfocus", "--sync", &self.id]);
+        for key in keys {
+            run(&["key", "--clearmodifiers", key]);
+        }
+        if !text.is_empty() {
+            run(&["type", "--delay", "30", text]);
+        }
+    }
+
     /// Stops the binary; what it wrote to stderr.
     fn stop(&mut self) -> String {
         let _ = self.app.kill();
@@ -201,11 +221,35 @@ fn a_synced_account_is_read_in_the_real_window() {
         shown = colours(&after, reader_body);
         shown > 8
     });
-    let stderr = window.stop();
     assert!(
         shown > 8,
-        "the reader shows nothing under the subject ({shown} colours), see {}; stderr: {stderr}",
+        "the reader shows nothing under the subject ({shown} colours), see {}; stderr: {}",
+        after.display(),
+        window.stop()
+    );
+
+    // "/" puts the cursor in the search box: a word no message holds, then Enter, empties
+    // the list. Without the focus the letters would be shortcuts (s flags, n nothing…) and
+    // the list would stay full.
+    let more_rows = "380x300+240+130";
+    assert!(
+        colours(&after, more_rows) > 8,
+        "the list is short, see {}",
         after.display()
+    );
+    window.keyboard(&["slash"], "zqxjwv");
+    window.keyboard(&["Return"], "");
+    let mut searched = PathBuf::new();
+    let emptied = wait_until(60.0, || {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        searched = window.screenshot("window-searched");
+        colours(&searched, more_rows) <= 2
+    });
+    let stderr = window.stop();
+    assert!(
+        emptied,
+        "the slash key did not search, see {}; stderr: {stderr}",
+        searched.display()
     );
     crate::ui::mail::forget(profile.path(), &account);
 }
