@@ -320,6 +320,43 @@ fn main() {
     store.list_unified_inbox(&Page::first(PAGE)).unwrap();
     println!("unified inbox first page: {}", ms(start.elapsed()));
 
+    // 3b. The window's default list: one row per conversation (schema v3).
+    let start = Instant::now();
+    let conversations = store.count_conversations(inbox).unwrap();
+    let counted = start.elapsed();
+    let start = Instant::now();
+    store.list_conversations(inbox, &Page::first(PAGE)).unwrap();
+    println!(
+        "conversations: {conversations} counted in {}; first page of {PAGE}: {}",
+        ms(counted),
+        ms(start.elapsed())
+    );
+    let mut samples = Vec::new();
+    let mut page = Page::first(PAGE);
+    loop {
+        let start = Instant::now();
+        let rows = store.list_conversations(inbox, &page).unwrap();
+        samples.push(start.elapsed());
+        let Some(last) = rows.last() else { break };
+        page = Page::after(last.cursor(), PAGE);
+    }
+    println!(
+        "conversation page fetch ({} pages of {PAGE}, top to bottom): p50 {}, p95 {}, max {}",
+        samples.len(),
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.95)),
+        ms(percentile(&mut samples, 1.0))
+    );
+    let start = Instant::now();
+    store.count_unified_conversations().unwrap();
+    store
+        .list_unified_conversations(&Page::first(PAGE))
+        .unwrap();
+    println!(
+        "unified inbox conversations, count + first page: {}",
+        ms(start.elapsed())
+    );
+
     // 4. Unread counts.
     let mut samples = Vec::new();
     for _ in 0..20 {
