@@ -131,13 +131,15 @@ pub fn run_observed(
         signal: libc::WIFSIGNALED(status).then(|| libc::WTERMSIG(status)),
         stdout: read(&out_path),
         stderr: read(&err_path),
-        peak_rss: usage.ru_maxrss as u64 * 1024,
+        // Linux counts ru_maxrss in KiB, macOS in bytes.
+        peak_rss: usage.ru_maxrss as u64 * if cfg!(target_os = "macos") { 1 } else { 1024 },
     }
 }
 
 /// Gives freed heap memory back to the system, so a child forked next does not count it.
 pub fn trim() {
     // SAFETY: malloc_trim only releases free memory of the allocator.
+    #[cfg(target_env = "gnu")]
     unsafe {
         libc::malloc_trim(0);
     }
