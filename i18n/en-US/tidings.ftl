@@ -19,6 +19,9 @@ cli-help-usage = Usage:
 cli-help-commands = Commands:
 cli-help-arguments = Arguments:
 cli-help-options = Options:
+# The placeholders in a usage line ("tidings [OPTIONS] <COMMAND>").
+cli-usage-options = OPTIONS
+cli-usage-command = COMMAND
 cli-arg-help = Print this help
 cli-arg-version = Print the version
 cli-arg-profile = Keep settings, mail and logs under this directory (same as TIDINGS_HOME)

@@ -325,9 +325,12 @@ pub fn localized() -> clap::Command {
         .long("version")
         .action(clap::ArgAction::Version)
         .help(tr!("cli-arg-version"));
-    localize(Cli::command())
+    let mut command = localize(Cli::command())
         .disable_version_flag(true)
-        .arg(version)
+        .arg(version);
+    // Built first, so each subcommand's usage has its full name and the global options.
+    command.build();
+    localize_usage(command)
 }
 
 fn localize(command: clap::Command) -> clap::Command {
@@ -342,6 +345,23 @@ fn localize(command: clap::Command) -> clap::Command {
         .mut_subcommands(localize);
     let template = help_template(&command);
     command.help_template(template)
+}
+
+/// Each usage line as clap writes it, with its English `[OPTIONS]` and `<COMMAND>` in the
+/// user's language.
+fn localize_usage(mut command: clap::Command) -> clap::Command {
+    let rendered = command.render_usage().to_string();
+    // clap puts its own English heading before the line; the help template has ours.
+    let line = rendered.trim();
+    let line = line.strip_prefix("Usage:").unwrap_or(line).trim_start();
+    let (options, name) = (tr!("cli-usage-options"), tr!("cli-usage-command"));
+    let usage = line
+        .replace("[OPTIONS]", &format!("[{options}]"))
+        .replace("<COMMAND>", &format!("<{name}>"))
+        .replace("[COMMAND]", &format!("[{name}]"));
+    command
+        .mut_subcommands(localize_usage)
+        .override_usage(usage)
 }
 
 /// clap's layout (about, usage, commands, arguments, options) with headings from the Fluent
@@ -369,6 +389,28 @@ mod tests {
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
         localized().debug_assert();
+    }
+
+    #[test]
+    fn usage_lines_are_in_the_users_language() {
+        let de: crate::i18n::LanguageIdentifier = "de".parse().expect("a language tag");
+        let (top, account) = crate::i18n::with_language(&de, || {
+            let mut command = localized();
+            let top = command.render_help().to_string();
+            let account = command
+                .find_subcommand_mut("account")
+                .map(|c| c.render_help().to_string())
+                .unwrap_or_default();
+            (top, account)
+        });
+        assert!(
+            top.contains("Aufruf: tidings [OPTIONEN] [MAILTO|FILE] [BEFEHL]"),
+            "{top}"
+        );
+        assert!(
+            account.contains("Aufruf: tidings account [OPTIONEN] <BEFEHL>"),
+            "{account}"
+        );
     }
 
     #[test]

@@ -263,7 +263,7 @@ fn a_wrong_command_line_is_told_in_german_with_exit_code_2() {
     for german in [
         "tidings: Unerwartetes Argument „--bogus“.",
         "schreiben Sie „-- --bogus“",
-        "Aufruf: tidings [OPTIONS]",
+        "Aufruf: tidings [OPTIONEN] [MAILTO|FILE] [BEFEHL]",
         "Mehr dazu zeigt „tidings --help“.",
     ] {
         assert!(said.contains(german), "{german} missing:\n{said}");
