@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use iced::widget::{container, row, space, text};
+use iced::widget::{container, row, space, text, tooltip};
 use iced::{Alignment, Element, Length};
 
 use crate::engine::events::{Event, Phase};
@@ -202,18 +202,9 @@ impl Status {
         } else {
             parts = parts.push(text(tr!("status-idle")).size(theme::SMALL_SIZE));
         }
-        parts = parts.push(space::horizontal());
-        if let Some(error) = self.last_error() {
-            parts = parts.push(
-                row![
-                    icon::colored(Icon::Warning, |t| t.extended_palette().danger.base.color),
-                    text(error.to_owned())
-                        .size(theme::SMALL_SIZE)
-                        .style(theme::danger_text)
-                ]
-                .spacing(theme::SPACING / 2.0)
-                .align_y(Alignment::Center),
-            );
+        match self.last_error() {
+            Some(error) => parts = parts.push(error_line(error)),
+            None => parts = parts.push(space::horizontal()),
         }
         if self.outbox > 0 {
             parts = parts.push(
@@ -233,6 +224,30 @@ impl Status {
             .style(theme::status_bar)
             .into()
     }
+}
+
+/// The last error on one line, cut at the bar's end so the bar never grows; the whole
+/// sentence shows when the pointer rests on it.
+fn error_line<'a, Message: 'a>(error: &str) -> Element<'a, Message> {
+    let line = row![
+        icon::colored(Icon::Warning, |t| t.extended_palette().danger.base.color),
+        text(error.to_owned())
+            .size(theme::SMALL_SIZE)
+            .style(theme::danger_text)
+            .wrapping(text::Wrapping::None)
+    ]
+    .spacing(theme::SPACING / 2.0)
+    .align_y(Alignment::Center);
+    let whole = container(text(error.to_owned()).size(theme::SMALL_SIZE))
+        .max_width(560.0)
+        .padding(theme::SPACING)
+        .style(container::bordered_box);
+    tooltip(
+        container(line).width(Length::Fill).clip(true),
+        whole,
+        tooltip::Position::Top,
+    )
+    .into()
 }
 
 #[cfg(test)]
