@@ -20,6 +20,9 @@ use crate::support::scripted::{Peer, Scripted, is_clean, peak_rss};
 
 const PASSWORD: &str = "hunter2-imap-secret";
 
+/// The commands that carry credentials.
+const LOGIN: &[&str] = &["LOGIN", "AUTHENTICATE"];
+
 fn password() -> Secret {
     Secret::new(PASSWORD)
 }
@@ -130,12 +133,11 @@ async fn serve(mut peer: Peer, b: Behaviour) {
 }
 
 fn server(b: Behaviour) -> Scripted {
-    Scripted::start(move |peer| serve(peer, b.clone()))
+    Scripted::serving(false, b, serve)
 }
 
-/// The same with TLS from the first byte (port 993 style).
 fn tls_server(b: Behaviour) -> Scripted {
-    Scripted::start_with(true, move |peer| serve(peer, b.clone()))
+    Scripted::serving(true, b, serve)
 }
 
 fn starttls_account(s: &Scripted) -> tidings::engine::account::Account {
@@ -150,17 +152,6 @@ fn connect(s: &Scripted, security: Security) -> Result<imap::Session, ImapError>
     runtime().block_on(imap::connect_with(&account, &password(), &options))
 }
 
-/// No line that could carry credentials was sent at all.
-fn assert_no_login_attempt(s: &Scripted) {
-    for seen in s.seen() {
-        let upper = seen.line.to_ascii_uppercase();
-        assert!(
-            !upper.contains("LOGIN ") && !upper.contains("AUTHENTICATE"),
-            "a login was attempted: {seen:?}"
-        );
-    }
-}
-
 #[test]
 fn stripped_starttls_stops_before_any_credential() {
     let s = server(Behaviour {
@@ -172,7 +163,7 @@ fn stripped_starttls_stops_before_any_credential() {
     assert!(matches!(err, ImapError::StarttlsMissing { .. }), "{err:?}");
     assert_eq!(err.kind(), ErrorKind::Tls);
     assert!(err.localized().contains("STARTTLS"), "{}", err.localized());
-    assert_no_login_attempt(&s);
+    s.assert_no_command(LOGIN);
     s.assert_never_in_plaintext(PASSWORD);
 }
 
@@ -190,7 +181,7 @@ fn refused_starttls_is_an_error_with_the_servers_words_made_safe() {
     assert!(text.contains("TLS is broken"), "{text}");
     assert!(is_clean(text) && is_clean(&err.localized()), "{text:?}");
     assert!(is_clean(&err.to_string()));
-    assert_no_login_attempt(&s);
+    s.assert_no_command(LOGIN);
     s.assert_never_in_plaintext(PASSWORD);
 }
 
@@ -250,7 +241,7 @@ fn capabilities_are_taken_from_after_tls_only() {
     });
     let err = connect(&s, Security::Starttls).unwrap_err();
     assert!(matches!(err, ImapError::NoAuthMethod { .. }), "{err:?}");
-    assert_no_login_attempt(&s);
+    s.assert_no_command(LOGIN);
 
     // And the other way round: LOGINDISABLED before TLS, AUTH=PLAIN after it.
     let s = server(Behaviour {

@@ -22,6 +22,28 @@ pub struct ServerCert {
     pub sha256: String,
 }
 
+impl ServerCert {
+    /// A TLS acceptor presenting this certificate, for the tests' own servers.
+    pub fn acceptor(&self) -> tokio_rustls::TlsAcceptor {
+        use rustls::pki_types::pem::PemObject;
+        use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&self.cert_file)
+            .expect("cert")
+            .collect::<Result<_, _>>()
+            .expect("cert pem");
+        let key = PrivateKeyDer::from_pem_file(&self.key_file).expect("key");
+        let config = rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .expect("versions")
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .expect("server config");
+        tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config))
+    }
+}
+
 impl TestCa {
     pub fn new(name: &str) -> Self {
         let key = KeyPair::generate().expect("CA key");

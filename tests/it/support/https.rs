@@ -6,8 +6,6 @@ use std::net::Ipv4Addr;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::watch;
 
@@ -59,20 +57,7 @@ impl WebServer {
     pub fn start(ca: &TestCa, dir: &Path, names: &[&str], pages: Vec<Page>) -> Self {
         let stem = format!("web-{}", rand::random::<u32>());
         let cert = ca.server_cert(dir, &stem, names);
-        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&cert.cert_file)
-            .expect("cert")
-            .collect::<Result<_, _>>()
-            .expect("cert pem");
-        let key = PrivateKeyDer::from_pem_file(&cert.key_file).expect("key");
-        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .expect("versions")
-        .with_no_client_auth()
-        .with_single_cert(certs, key)
-        .expect("server config");
-        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+        let acceptor = cert.acceptor();
 
         let (ip, mut listeners) = loopback::claim(&[443, 80]);
         let plain = listeners.pop().expect("80");

@@ -17,8 +17,6 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use base64::Engine as _;
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use tidings::engine::account::{
     Account, Auth, Pop3Options, Protocol, Security, Server, SyncOptions,
 };
@@ -155,6 +153,17 @@ impl Scripted {
         Self::start_with(false, script)
     }
 
+    /// A server that runs `serve` with its own copy of `behaviour` for every connection;
+    /// with `implicit_tls` the connection is TLS from its first byte (ports 993, 995, 465).
+    pub fn serving<B, S, Fut>(implicit_tls: bool, behaviour: B, serve: S) -> Self
+    where
+        B: Clone + Send + Sync + 'static,
+        S: Fn(Peer, B) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = ()> + Send + 'static,
+    {
+        Self::start_with(implicit_tls, move |peer| serve(peer, behaviour.clone()))
+    }
+
     pub fn start_with<F, Fut>(implicit_tls: bool, script: F) -> Self
     where
         F: Fn(Peer) -> Fut + Send + Sync + 'static,
@@ -168,20 +177,7 @@ impl Scripted {
         let ca = TestCa::new("Tidings scripted server CA");
         let ca_file = ca.write(&dir.path().join("ca.pem"));
         let cert = ca.server_cert(dir.path(), "scripted", SERVER_NAMES);
-        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&cert.cert_file)
-            .expect("cert")
-            .collect::<Result<_, _>>()
-            .expect("cert pem");
-        let key = PrivateKeyDer::from_pem_file(&cert.key_file).expect("key");
-        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .expect("versions")
-        .with_no_client_auth()
-        .with_single_cert(certs, key)
-        .expect("server config");
-        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+        let acceptor = cert.acceptor();
 
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         listener.set_nonblocking(true).expect("nonblocking");
@@ -249,6 +245,19 @@ impl Scripted {
 
     pub fn connections(&self) -> usize {
         *self.connections.lock().expect("count")
+    }
+
+    /// Fails the test if the client sent any of `commands` (the first word of a line, or
+    /// the second after an IMAP tag): the commands that would carry credentials.
+    pub fn assert_no_command(&self, commands: &[&str]) {
+        for seen in self.seen() {
+            let upper = seen.line.to_ascii_uppercase();
+            let sent = upper
+                .split_whitespace()
+                .take(2)
+                .any(|w| commands.contains(&w));
+            assert!(!sent, "a login was attempted: {seen:?}");
+        }
     }
 
     /// Fails the test if `secret` went out before TLS: in a line as it is, or inside a
