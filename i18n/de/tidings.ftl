@@ -694,3 +694,8 @@ cli-parse-possible-values = Mögliche Werte: { $values }
 cli-parse-did-you-mean = Meinten Sie „{ $suggestion }“?
 cli-parse-as-value = Um „{ $arg }“ als Wert zu übergeben, schreiben Sie „-- { $arg }“.
 cli-parse-more = Mehr dazu zeigt „{ $command } --help“.
+
+## Hardening: a full disk
+
+# Why a file or the mail store could not be written (the $reason of error-store-*).
+error-reason-disk-full = der Datenträger ist voll

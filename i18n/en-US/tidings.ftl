@@ -700,3 +700,8 @@ cli-parse-possible-values = Possible values: { $values }
 cli-parse-did-you-mean = Did you mean “{ $suggestion }”?
 cli-parse-as-value = To pass “{ $arg }” as a value, write “-- { $arg }”.
 cli-parse-more = For more, run “{ $command } --help”.
+
+## Hardening: a full disk
+
+# Why a file or the mail store could not be written (the $reason of error-store-*).
+error-reason-disk-full = the disk is full

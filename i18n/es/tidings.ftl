@@ -722,3 +722,8 @@ cli-parse-possible-values = Valores posibles: { $values }
 cli-parse-did-you-mean = ¿Querías decir «{ $suggestion }»?
 cli-parse-as-value = Para pasar «{ $arg }» como valor, escribe «-- { $arg }».
 cli-parse-more = Para saber más, ejecuta «{ $command } --help».
+
+## Hardening: a full disk
+
+# Why a file or the mail store could not be written (the $reason of error-store-*).
+error-reason-disk-full = el disco está lleno

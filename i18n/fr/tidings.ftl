@@ -730,3 +730,8 @@ cli-parse-possible-values = Valeurs possibles : { $values }
 cli-parse-did-you-mean = Vouliez-vous dire « { $suggestion } » ?
 cli-parse-as-value = Pour passer « { $arg } » comme valeur, écrivez « -- { $arg } ».
 cli-parse-more = Pour en savoir plus, lancez « { $command } --help ».
+
+## Hardening: a full disk
+
+# Why a file or the mail store could not be written (the $reason of error-store-*).
+error-reason-disk-full = le disque est plein

@@ -610,3 +610,8 @@ cli-parse-possible-values = 使える値: { $values }
 cli-parse-did-you-mean = 「{ $suggestion }」のことですか?
 cli-parse-as-value = 「{ $arg }」を値として渡すには「-- { $arg }」と書いてください。
 cli-parse-more = 詳しくは「{ $command } --help」を実行してください。
+
+## Hardening: a full disk
+
+# Why a file or the mail store could not be written (the $reason of error-store-*).
+error-reason-disk-full = ディスクの空き容量がありません

@@ -733,3 +733,8 @@ cli-parse-possible-values = Valores possíveis: { $values }
 cli-parse-did-you-mean = Você quis dizer “{ $suggestion }”?
 cli-parse-as-value = Para passar “{ $arg }” como valor, escreva “-- { $arg }”.
 cli-parse-more = Para saber mais, execute “{ $command } --help”.
+
+## Hardening: a full disk
+
+# Why a file or the mail store could not be written (the $reason of error-store-*).
+error-reason-disk-full = o disco está cheio

@@ -86,6 +86,31 @@ impl StoreError {
         )
     }
 
+    /// True when the disk (or the user's quota) has no room left: SQLite's SQLITE_FULL or
+    /// ENOSPC/EDQUOT from writing a message file.
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            StoreError::Database(rusqlite::Error::SqliteFailure(e, _)) => {
+                e.code == rusqlite::ErrorCode::DiskFull
+            }
+            StoreError::File { source, .. } => matches!(
+                source.kind(),
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+            ),
+            _ => false,
+        }
+    }
+
+    /// Why, for the user: a full disk in their language (SQLite and the system say it in
+    /// English), anything else as the library said it.
+    fn reason(&self, cause: &dyn std::fmt::Display) -> String {
+        if self.is_disk_full() {
+            tr!("error-reason-disk-full")
+        } else {
+            cause.to_string()
+        }
+    }
+
     pub(crate) fn file(
         path: impl Into<PathBuf>,
         action: &'static str,
@@ -125,11 +150,11 @@ impl Localized for StoreError {
                 reason = reason.as_str()
             ),
             StoreError::TooNew { .. } => tr!("error-store-too-new"),
-            StoreError::Database(e) => tr!("error-store-database", reason = e.to_string()),
+            StoreError::Database(e) => tr!("error-store-database", reason = self.reason(e)),
             StoreError::File { path, source, .. } => tr!(
                 "error-store-file",
                 path = path.display().to_string(),
-                reason = source.to_string()
+                reason = self.reason(source)
             ),
             StoreError::NoAccount(name) => tr!("error-store-no-account", name = name.as_str()),
             StoreError::NoFolder(name) => tr!("error-store-no-folder", name = name.as_str()),
@@ -148,5 +173,30 @@ impl Localized for StoreError {
             ),
             StoreError::Change(reason) => tr!("error-store-change", reason = reason.as_str()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_is_said_in_the_users_words() {
+        let full = StoreError::file("/m/a1/x", "written", std::io::Error::from_raw_os_error(28));
+        assert!(full.is_disk_full());
+        assert!(full.localized().contains(&tr!("error-reason-disk-full")));
+        assert!(!full.localized().contains("os error"));
+
+        let sqlite = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            None,
+        );
+        let full = StoreError::Database(sqlite);
+        assert!(full.is_disk_full());
+        assert!(full.localized().contains(&tr!("error-reason-disk-full")));
+
+        let denied = StoreError::file("/m/a1/x", "written", std::io::Error::from_raw_os_error(13));
+        assert!(!denied.is_disk_full());
+        assert!(!denied.localized().contains(&tr!("error-reason-disk-full")));
     }
 }
