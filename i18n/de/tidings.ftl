@@ -699,3 +699,10 @@ cli-parse-more = Mehr dazu zeigt „{ $command } --help“.
 
 # Why a file or the mail store could not be written (the $reason of error-store-*).
 error-reason-disk-full = der Datenträger ist voll
+
+## password prompt
+password-prompt-title = Passwort für „{ $account }“
+password-prompt-hint = Passwort
+password-prompt-remember = Passwort im Schlüsselbund speichern
+password-prompt-ok = Anmelden
+password-prompt-cancel = Nicht jetzt

@@ -705,3 +705,10 @@ cli-parse-more = For more, run “{ $command } --help”.
 
 # Why a file or the mail store could not be written (the $reason of error-store-*).
 error-reason-disk-full = the disk is full
+
+## password prompt
+password-prompt-title = Password for “{ $account }”
+password-prompt-hint = Password
+password-prompt-remember = Remember this password in the keyring
+password-prompt-ok = Sign in
+password-prompt-cancel = Not now

@@ -727,3 +727,10 @@ cli-parse-more = Para saber más, ejecuta «{ $command } --help».
 
 # Why a file or the mail store could not be written (the $reason of error-store-*).
 error-reason-disk-full = el disco está lleno
+
+## password prompt
+password-prompt-title = Contraseña de «{ $account }»
+password-prompt-hint = Contraseña
+password-prompt-remember = Guardar esta contraseña en el llavero
+password-prompt-ok = Iniciar sesión
+password-prompt-cancel = Ahora no

@@ -735,3 +735,10 @@ cli-parse-more = Pour en savoir plus, lancez « { $command } --help ».
 
 # Why a file or the mail store could not be written (the $reason of error-store-*).
 error-reason-disk-full = le disque est plein
+
+## password prompt
+password-prompt-title = Mot de passe de « { $account } »
+password-prompt-hint = Mot de passe
+password-prompt-remember = Enregistrer ce mot de passe dans le trousseau
+password-prompt-ok = Se connecter
+password-prompt-cancel = Plus tard

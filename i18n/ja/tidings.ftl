@@ -615,3 +615,10 @@ cli-parse-more = 詳しくは「{ $command } --help」を実行してくださ�
 
 # Why a file or the mail store could not be written (the $reason of error-store-*).
 error-reason-disk-full = ディスクの空き容量がありません
+
+## password prompt
+password-prompt-title = 「{ $account }」のパスワード
+password-prompt-hint = パスワード
+password-prompt-remember = このパスワードをキーリングに保存する
+password-prompt-ok = サインイン
+password-prompt-cancel = 後で

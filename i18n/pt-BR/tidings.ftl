@@ -738,3 +738,10 @@ cli-parse-more = Para saber mais, execute “{ $command } --help”.
 
 # Why a file or the mail store could not be written (the $reason of error-store-*).
 error-reason-disk-full = o disco está cheio
+
+## password prompt
+password-prompt-title = Senha de “{ $account }”
+password-prompt-hint = Senha
+password-prompt-remember = Guardar esta senha no chaveiro
+password-prompt-ok = Entrar
+password-prompt-cancel = Agora não

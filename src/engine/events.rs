@@ -37,6 +37,9 @@ pub enum Event {
     Offline { account: String, reason: String },
     /// Something failed; the message is a sentence for the user.
     Error { account: String, message: String },
+    /// The keyring could not give the account's password (none stored, no keyring, locked);
+    /// the reason is a sentence for the user. The window asks for the password.
+    PasswordNeeded { account: String, reason: String },
     /// Work on an account ended.
     SyncFinished { account: String },
 }

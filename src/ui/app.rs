@@ -16,7 +16,7 @@ use crate::engine::handle::{Engine, Failure};
 use crate::engine::mailto::MailtoDraft;
 use crate::tr;
 use crate::ui::preferences::Preferences;
-use crate::ui::screen::{composer, help, mailbox, message_file, settings, wizard};
+use crate::ui::screen::{composer, help, mailbox, message_file, password, settings, wizard};
 use crate::ui::shortcuts::{self, Shortcut};
 use crate::ui::theme;
 use crate::ui::widget::status_bar::Status;
@@ -45,6 +45,12 @@ pub struct App {
     /// Settings, over everything while open.
     settings: Option<settings::Settings>,
     help: bool,
+    /// The password asked for, over everything while open.
+    password: Option<password::Prompt>,
+    /// Accounts waiting for their password to be asked for, with the reason, in order.
+    password_queue: Vec<(String, String)>,
+    /// Accounts whose password the user declined to give in this run: not asked again.
+    password_declined: std::collections::HashSet<String>,
     status: Status,
 }
 
@@ -68,6 +74,7 @@ pub enum Message {
     Composer(composer::Message),
     Settings(settings::Message),
     Help(help::Message),
+    Password(password::Message),
     /// Something the engine reported.
     Engine(EngineEvent),
     Key(Key, Modifiers),
@@ -102,6 +109,9 @@ impl App {
                 composer: None,
                 settings: None,
                 help: false,
+                password: None,
+                password_queue: Vec::new(),
+                password_declined: std::collections::HashSet::new(),
                 status: Status::default(),
             },
             open,
@@ -156,6 +166,7 @@ impl App {
                     Task::none()
                 }
             },
+            Message::Password(m) => self.password(m),
             Message::Engine(event) => self.engine_event(event),
             Message::Key(key, modifiers) => match shortcuts::shortcut(&key, modifiers) {
                 Some(shortcut) => self.shortcut(shortcut),
@@ -395,8 +406,52 @@ impl App {
         self.forward_mailbox(|mailbox, engine| mailbox.update(engine, mailbox::Message::Refresh))
     }
 
+    fn password(&mut self, message: password::Message) -> Task<Message> {
+        let (Some(prompt), Some(engine)) = (&mut self.password, &self.engine) else {
+            return Task::none();
+        };
+        let cancelled = matches!(message, password::Message::Cancel);
+        let (task, event) = prompt.update(engine, message);
+        if let Some(password::Event::Close) = event {
+            if cancelled {
+                self.password_declined.insert(prompt.account().to_owned());
+            }
+            self.password = None;
+            self.next_password_prompt();
+        }
+        task.map(Message::Password)
+    }
+
+    /// Asks for an account's password, unless it is being asked for already, waits its
+    /// turn, or the user declined to give it in this run.
+    fn ask_password(&mut self, account: String, reason: String) {
+        let asked = self
+            .password
+            .as_ref()
+            .is_some_and(|p| p.account() == account)
+            || self.password_queue.iter().any(|(a, _)| *a == account)
+            || self.password_declined.contains(&account);
+        if !asked {
+            self.password_queue.push((account, reason));
+            if self.password.is_none() {
+                self.next_password_prompt();
+            }
+        }
+    }
+
+    fn next_password_prompt(&mut self) {
+        if !self.password_queue.is_empty() {
+            let (account, reason) = self.password_queue.remove(0);
+            self.password = Some(password::Prompt::new(account, reason));
+        }
+    }
+
     fn engine_event(&mut self, event: EngineEvent) -> Task<Message> {
         self.status.apply(&event);
+        if let EngineEvent::PasswordNeeded { account, reason } = &event {
+            self.ask_password(account.clone(), reason.clone());
+            return Task::none();
+        }
         let notify = match &event {
             EngineEvent::NewMail {
                 account,
@@ -415,7 +470,9 @@ impl App {
 
     fn shortcut(&mut self, shortcut: Shortcut) -> Task<Message> {
         if shortcut == Shortcut::Escape {
-            if self.help {
+            if self.password.is_some() {
+                return self.password(password::Message::Cancel);
+            } else if self.help {
                 self.help = false;
             } else if self.settings.is_some() {
                 self.settings = None;
@@ -428,7 +485,11 @@ impl App {
             self.help = !self.help;
             return Task::none();
         }
-        if self.help || self.settings.is_some() || self.composer.is_some() {
+        if self.help
+            || self.settings.is_some()
+            || self.composer.is_some()
+            || self.password.is_some()
+        {
             return Task::none();
         }
         self.forward_mailbox(|mailbox, engine| {
@@ -506,6 +567,9 @@ impl App {
                 help::view().map(Message::Help),
                 Some(Message::Help(help::Message::Close)),
             ));
+        }
+        if let Some(prompt) = &self.password {
+            layers = layers.push(modal(prompt.view().map(Message::Password), None));
         }
         layers.into()
     }

@@ -11,6 +11,7 @@ mod launch;
 pub(crate) mod mail;
 mod offline;
 mod on_demand;
+mod password;
 pub(crate) mod reader;
 pub(crate) mod reading;
 mod settings;

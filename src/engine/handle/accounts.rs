@@ -4,9 +4,9 @@ use futures::StreamExt;
 
 use super::{Engine, Failure, blocking};
 use crate::engine::account::{Account, MailChoice, Protocol, Server};
-use crate::engine::credentials::Keyring;
+use crate::engine::credentials::{CredentialError, Keyring};
 use crate::engine::discover::{self, DiscoverSettings};
-use crate::engine::error::{Error, Localized};
+use crate::engine::error::{Error, ErrorKind, Localized};
 use crate::engine::runner::Command;
 use crate::engine::secret::Secret;
 use crate::engine::store::StoreError;
@@ -76,12 +76,47 @@ impl Engine {
         Ok(())
     }
 
+    /// A password typed in when the keyring could not give it. The incoming server must
+    /// accept it first (a server that cannot be reached now is no reason to refuse it);
+    /// then it is kept in the keyring when `remember` (and one can be reached), else for
+    /// this run only, and the account syncs. Answers whether it went into the keyring.
+    pub async fn give_password(
+        self,
+        name: String,
+        password: Secret,
+        remember: bool,
+    ) -> Result<bool, Failure> {
+        let account = self
+            .account(&name)
+            .ok_or_else(|| Failure::other(tr!("error-account-not-found", name = name.as_str())))?;
+        if let Some(error) = verify::verify(&account, &password).await.incoming.error {
+            let failure = Failure::from(error);
+            if failure.kind == ErrorKind::Auth {
+                return Err(failure);
+            }
+        }
+        let engine = self.clone();
+        let kept = blocking(move || {
+            let keyring = Keyring::new(&engine.inner.profile.config);
+            let kept = remember && keyring_keeps(&keyring, &name, &password)?;
+            keyring.set_for_this_run(&name, password);
+            Ok((kept, name))
+        })
+        .await?;
+        self.sync_now(Some(kept.1));
+        Ok(kept.0)
+    }
+
     /// Saves a new account, its password in the keyring and its place in the store.
+    /// Without a usable keyring the password is kept for this run only, and the window
+    /// asks for it at the next start.
     pub async fn add_account(&self, account: Account, password: Secret) -> Result<(), Failure> {
         let engine = self.clone();
         blocking(move || {
             let keyring = Keyring::new(&engine.inner.profile.config);
-            keyring.store(&account.name, &password)?;
+            if !keyring_keeps(&keyring, &account.name, &password)? {
+                keyring.set_for_this_run(&account.name, password.clone());
+            }
             if let Err(e) = engine.lock_accounts().add(account.clone()) {
                 let _ = keyring.delete(&account.name);
                 return Err(e.into());
@@ -102,8 +137,11 @@ impl Engine {
         password: Option<Secret>,
     ) -> Result<(), Failure> {
         blocking(move || {
-            if let Some(password) = &password {
-                Keyring::new(&self.inner.profile.config).store(&account.name, password)?;
+            if let Some(password) = password {
+                let keyring = Keyring::new(&self.inner.profile.config);
+                if !keyring_keeps(&keyring, &account.name, &password)? {
+                    keyring.set_for_this_run(&account.name, password);
+                }
             }
             Ok(self.lock_accounts().update(account)?)
         })
@@ -242,4 +280,17 @@ fn discovery(found: &discover::Discovery) -> Discovery {
         });
     }
     Discovery { found: choices }
+}
+
+/// Stores a password in the keyring. A keyring that cannot be reached or is locked is not an
+/// error here (false): the password can still be used for this run.
+fn keyring_keeps(keyring: &Keyring, account: &str, password: &Secret) -> Result<bool, Error> {
+    match keyring.store(account, password) {
+        Ok(()) => Ok(true),
+        Err(e @ (CredentialError::Unavailable { .. } | CredentialError::Locked { .. })) => {
+            tracing::warn!(error = %e, "the password is kept for this run only");
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
 }

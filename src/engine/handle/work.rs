@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use futures::StreamExt;
 
-use super::{Engine, blocking, lock};
+use super::{Engine, lock};
 use crate::engine::account::{Account, Protocol};
 use crate::engine::credentials::Keyring;
 use crate::engine::error::{Error, ErrorKind, Localized};
@@ -26,12 +26,26 @@ impl EngineWork {
         let account = self.engine.account(name)?;
         let config = self.engine.inner.profile.config.clone();
         let key = name.to_owned();
-        match blocking(move || Ok(Keyring::new(&config).password(&key)?)).await {
-            Ok(password) => Some((account, password)),
-            Err(failure) => {
+        let found = tokio::task::spawn_blocking(move || Keyring::new(&config).password(&key)).await;
+        match found {
+            Ok(Ok(password)) => Some((account, password)),
+            Ok(Err(e)) => {
+                let message = e.localized();
                 events.emit(Event::Error {
                     account: name.to_owned(),
-                    message: failure.message,
+                    message: message.clone(),
+                });
+                // A password the keyring cannot give can still be typed in.
+                events.emit(Event::PasswordNeeded {
+                    account: name.to_owned(),
+                    reason: message,
+                });
+                None
+            }
+            Err(_) => {
+                events.emit(Event::Error {
+                    account: name.to_owned(),
+                    message: crate::tr!("error-internal"),
                 });
                 None
             }

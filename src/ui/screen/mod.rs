@@ -5,5 +5,6 @@ pub mod composer;
 pub mod help;
 pub mod mailbox;
 pub mod message_file;
+pub mod password;
 pub mod settings;
 pub mod wizard;

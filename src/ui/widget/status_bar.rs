@@ -78,7 +78,7 @@ impl Status {
                 self.last_error = Some((account.clone(), message.clone()));
             }
             Event::Outbox { waiting } => self.outbox = *waiting,
-            Event::NewMail { .. } | Event::Changed { .. } => {}
+            Event::NewMail { .. } | Event::Changed { .. } | Event::PasswordNeeded { .. } => {}
         }
     }
 
