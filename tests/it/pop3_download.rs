@@ -503,6 +503,16 @@ fn the_automatic_check_downloads_mail_as_it_arrives_until_stopped() {
     let second = message("auto", 2);
     fill(&servers, alice, std::slice::from_ref(&second));
     wait_for(2);
+    // The message is stored before the session's QUIT commits its DELE: stopping right
+    // now could end the session first (the next check would delete it). Wait for the QUIT.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while servers.dovecot.count(&alice.address, "INBOX") > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the check never deleted the downloaded mail on the server"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     let _ = stop_tx.send(());
     rt.block_on(checker).expect("the checker stops");
     assert_eq!(local_set(&store, &acc), expected_set(&[first, second]));
