@@ -318,23 +318,7 @@ fn injecting_stls_server(
     rt: &tokio::runtime::Runtime,
     servers: &MailServers,
 ) -> (u16, Arc<Mutex<Vec<String>>>) {
-    use rustls::pki_types::pem::PemObject;
-    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
-    let certs: Vec<CertificateDer<'static>> =
-        CertificateDer::pem_file_iter(&servers.cert.cert_file)
-            .expect("cert file")
-            .collect::<Result<_, _>>()
-            .expect("certs");
-    let key = PrivateKeyDer::from_pem_file(&servers.cert.key_file).expect("key");
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .expect("versions")
-    .with_no_client_auth()
-    .with_single_cert(certs, key)
-    .expect("server config");
-    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let acceptor = servers.cert.acceptor();
     let listener = rt
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind");
