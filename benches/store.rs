@@ -190,6 +190,27 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
+/// Times every page of a list from the top to the bottom; `fetch` reads one page and
+/// gives the cursor after it (none at the end).
+fn page_through(what: &str, mut fetch: impl FnMut(&Page) -> Option<Cursor>) {
+    let mut samples = Vec::new();
+    let mut page = Page::first(PAGE);
+    loop {
+        let start = Instant::now();
+        let next = fetch(&page);
+        samples.push(start.elapsed());
+        let Some(cursor) = next else { break };
+        page = Page::after(cursor, PAGE);
+    }
+    println!(
+        "{what} ({} pages of {PAGE}, top to bottom): p50 {}, p95 {}, max {}",
+        samples.len(),
+        ms(percentile(&mut samples, 0.5)),
+        ms(percentile(&mut samples, 0.95)),
+        ms(percentile(&mut samples, 1.0))
+    );
+}
+
 fn main() {
     let total: usize = std::env::var("TIDINGS_BENCH_MESSAGES")
         .ok()
@@ -300,22 +321,10 @@ fn main() {
     );
 
     // 3. Paging down the whole Inbox by keyset.
-    let mut samples = Vec::new();
-    let mut page = Page::first(PAGE);
-    loop {
-        let start = Instant::now();
-        let rows = store.list_folder(inbox, &page).unwrap();
-        samples.push(start.elapsed());
-        let Some(last) = rows.last() else { break };
-        page = Page::after(last.cursor(), PAGE);
-    }
-    let pages = samples.len();
-    println!(
-        "page fetch ({pages} pages of {PAGE}, top to bottom): p50 {}, p95 {}, max {}",
-        ms(percentile(&mut samples, 0.5)),
-        ms(percentile(&mut samples, 0.95)),
-        ms(percentile(&mut samples, 1.0))
-    );
+    page_through("page fetch", |page| {
+        let rows = store.list_folder(inbox, page).unwrap();
+        rows.last().map(|m| m.cursor())
+    });
     let start = Instant::now();
     store.list_unified_inbox(&Page::first(PAGE)).unwrap();
     println!("unified inbox first page: {}", ms(start.elapsed()));
@@ -331,22 +340,10 @@ fn main() {
         ms(counted),
         ms(start.elapsed())
     );
-    let mut samples = Vec::new();
-    let mut page = Page::first(PAGE);
-    loop {
-        let start = Instant::now();
-        let rows = store.list_conversations(inbox, &page).unwrap();
-        samples.push(start.elapsed());
-        let Some(last) = rows.last() else { break };
-        page = Page::after(last.cursor(), PAGE);
-    }
-    println!(
-        "conversation page fetch ({} pages of {PAGE}, top to bottom): p50 {}, p95 {}, max {}",
-        samples.len(),
-        ms(percentile(&mut samples, 0.5)),
-        ms(percentile(&mut samples, 0.95)),
-        ms(percentile(&mut samples, 1.0))
-    );
+    page_through("conversation page fetch", |page| {
+        let rows = store.list_conversations(inbox, page).unwrap();
+        rows.last().map(|c| c.cursor())
+    });
     let start = Instant::now();
     store.count_unified_conversations().unwrap();
     store
