@@ -63,7 +63,8 @@ impl MessageFile {
                 let (task, event) = self.reader.update(engine, m);
                 match event {
                     Some(reader::Event::Failed(failure)) => self.error = Some(failure.message),
-                    Some(reader::Event::Act(_)) | None => {}
+                    // A message file is never downloaded.
+                    Some(reader::Event::Act(_) | reader::Event::Downloaded) | None => {}
                 }
                 task.map(Message::Reader)
             }

@@ -153,6 +153,9 @@ impl Mailbox {
                         self.error = Some(failure.message);
                         (task, None)
                     }
+                    Some(reader::Event::Downloaded) => {
+                        (Task::batch([task, self.reload_list(engine)]), None)
+                    }
                     None => (task, None),
                 };
             }

@@ -49,6 +49,9 @@ pub enum Event {
     #[allow(dead_code)]
     Act(Act),
     Failed(Failure),
+    /// A body was downloaded and stored: what the list shows of the message (its
+    /// attachment mark) may have changed.
+    Downloaded,
 }
 
 #[derive(Default)]
@@ -306,7 +309,10 @@ impl Reader {
             // Only while still awaited: the sync may have brought the body meanwhile.
             Message::Downloaded(id, result) if Some(id) == self.id() && self.pending.is_some() => {
                 match result {
-                    Ok(reading) => return (self.update_loaded(engine, Ok(reading)), None),
+                    Ok(reading) => {
+                        let task = self.update_loaded(engine, Ok(reading));
+                        return (task, Some(Event::Downloaded));
+                    }
                     Err(failure) if failure.kind == ErrorKind::Network => {
                         self.pending = Some(Pending::Offline);
                     }
