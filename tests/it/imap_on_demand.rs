@@ -3,12 +3,16 @@
 //! byte for byte, searchable, kept by later syncs and never fetched again, without setting
 //! `\Seen` on the server. A message expunged there, or whose folder changed UIDVALIDITY
 //! (the same UID now naming another message), stores nothing and says it is gone; a wrong
-//! password is the login error.
+//! password is the login error. The window's call (`Engine::download_body`, password from
+//! the keyring) gives the message read, and failures in words.
 
 use std::time::{Duration, SystemTime};
 
-use tidings::engine::account::Account;
+use tidings::engine::Profile;
+use tidings::engine::account::{Account, Accounts};
+use tidings::engine::credentials::Keyring;
 use tidings::engine::error::ErrorKind;
+use tidings::engine::handle::Engine;
 use tidings::engine::imap::{self, ImapError};
 use tidings::engine::secret::Secret;
 use tidings::engine::store::{MessageId, Page, Store, StoreError};
@@ -224,4 +228,53 @@ fn a_wrong_password_is_the_login_error() {
     assert!(matches!(e, ImapError::Auth { .. }), "{e:?}");
     assert_eq!(e.kind(), ErrorKind::Auth);
     assert!(matches!(store.raw(id), Err(StoreError::NoBody(_))));
+}
+
+#[test]
+fn the_window_gets_the_message_read_or_the_refusal_in_words() {
+    let servers = MailServers::dovecot_only();
+    let user = servers.user(0).address.clone();
+    fill_old(&servers, &user, "INBOX", 0, 2);
+    let dir = tempfile::tempdir().expect("tmp");
+    let profile = Profile::under(dir.path());
+    profile.ensure().expect("profile");
+    let (acct, pw, rt) = (thirty_days(&servers), password(&servers, 0), runtime());
+    let mut accounts = Accounts::load(&profile.accounts_file()).expect("accounts");
+    accounts.add(acct.clone()).expect("add");
+    tidings::engine::credentials::use_platform_store();
+    let keyring = Keyring::new(&profile.config);
+    keyring.store(&acct.name, &pw).expect("keyring");
+    let engine = rt.block_on(Engine::open(profile.clone())).expect("engine");
+    sync(&rt, &acct, &pw, engine.store()).expect("sync");
+    let (first, second) = (
+        by_uid(engine.store(), "INBOX", 1),
+        by_uid(engine.store(), "INBOX", 2),
+    );
+
+    let before = rt.block_on(engine.clone().read(first.0)).expect("read");
+    assert!(!before.downloaded);
+    let after = rt
+        .block_on(engine.clone().download_body(first.0))
+        .expect("download");
+    assert!(after.downloaded);
+    assert_eq!(after.message.subject, "Old report 0");
+    let body = format!("{:?}", after.message.body);
+    assert!(body.contains("word0x"), "{body}");
+
+    keyring
+        .store(&acct.name, &Secret::new("not the password".to_owned()))
+        .expect("keyring");
+    let failure = rt
+        .block_on(engine.clone().download_body(second.0))
+        .expect_err("refused");
+    assert_eq!(failure.kind, ErrorKind::Auth, "{failure:?}");
+    assert!(
+        failure
+            .message
+            .contains("did not accept your user name or password"),
+        "{}",
+        failure.message
+    );
+    assert!(!rt.block_on(engine.read(second.0)).expect("read").downloaded);
+    let _ = keyring.delete(&acct.name);
 }
