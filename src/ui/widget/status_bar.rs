@@ -33,6 +33,8 @@ pub struct Status {
     last_error: Option<(String, String)>,
     /// Changes made offline that wait to be replayed.
     queued_changes: u64,
+    /// Accounts whose current round went offline or failed: its end clears nothing.
+    troubled: std::collections::BTreeSet<String>,
 }
 
 impl Status {
@@ -41,6 +43,7 @@ impl Status {
         match event {
             Event::SyncStarted { account } => {
                 self.working.insert(account.clone(), None);
+                self.troubled.remove(account);
             }
             Event::Progress {
                 account,
@@ -62,8 +65,12 @@ impl Status {
                     }),
                 );
             }
+            // Every round ends with this, also one that went offline or failed.
             Event::SyncFinished { account } => {
                 self.working.remove(account);
+                if self.troubled.remove(account) {
+                    return;
+                }
                 self.offline.remove(account);
                 if self.last_error.as_ref().is_some_and(|(a, _)| a == account) {
                     // A sync that ended well clears that account's old error.
@@ -73,9 +80,11 @@ impl Status {
             Event::Offline { account, reason } => {
                 self.working.remove(account);
                 self.offline.insert(account.clone(), reason.clone());
+                self.troubled.insert(account.clone());
             }
             Event::Error { account, message } => {
                 self.last_error = Some((account.clone(), message.clone()));
+                self.troubled.insert(account.clone());
             }
             Event::Outbox { waiting } => self.outbox = *waiting,
             Event::NewMail { .. } | Event::Changed { .. } | Event::PasswordNeeded { .. } => {}
@@ -289,6 +298,16 @@ mod tests {
             message: "The password was refused.".into(),
         });
         assert_eq!(s.last_error(), Some("The password was refused."));
+        // The round that went offline and failed ends: both stay said.
+        s.apply(&Event::SyncFinished {
+            account: "Work".into(),
+        });
+        assert!(s.is_offline("Work"));
+        assert_eq!(s.last_error(), Some("The password was refused."));
+        // A later round that ends well clears them.
+        s.apply(&Event::SyncStarted {
+            account: "Work".into(),
+        });
         s.apply(&Event::SyncFinished {
             account: "Work".into(),
         });

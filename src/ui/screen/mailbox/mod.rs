@@ -236,8 +236,9 @@ impl Mailbox {
             EngineEvent::SyncFinished { account } => {
                 // A round that ended without going offline reached the server: a body the
                 // reader waits for can come now.
+                // Every round ends so, also one that went offline: the account stays
+                // offline until a round starts again.
                 let reached = !self.offline.contains(&account);
-                self.offline.retain(|a| *a != account);
                 if reached {
                     self.reader.online(engine, &account).map(Message::Reader)
                 } else {
