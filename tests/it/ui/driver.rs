@@ -240,34 +240,27 @@ impl Ui {
 
     /// Clicks the widget showing `text`, then lets the window react.
     pub fn click(&mut self, text: &str) {
-        let messages = {
-            let mut sim = self.simulator();
-            if let Err(e) = sim.click(text) {
-                panic!(
-                    "cannot click {text:?}: {e}; the window shows:\n{}",
-                    self.texts().join(" | ")
-                );
-            }
-            sim.into_messages().collect::<Vec<_>>()
-        };
+        let messages = self.messages_of_click(text);
         self.apply(messages);
+    }
+
+    /// What clicking the widget showing `text` makes the window do, not yet fed to it.
+    fn messages_of_click(&self, text: &str) -> Vec<Message> {
+        let mut sim = self.simulator();
+        if let Err(e) = sim.click(text) {
+            panic!(
+                "cannot click {text:?}: {e}; the window shows:\n{}",
+                self.texts().join(" | ")
+            );
+        }
+        sim.into_messages().collect()
     }
 
     /// Clicks the widget showing `text` and feeds the window what the click produced, but
     /// runs no background work: the next `wait_for` sees each state the window passes
     /// through, even one that lasts only as long as a fast server takes to answer.
     pub fn click_only(&mut self, text: &str) {
-        let messages = {
-            let mut sim = self.simulator();
-            if let Err(e) = sim.click(text) {
-                panic!(
-                    "cannot click {text:?}: {e}; the window shows:\n{}",
-                    self.texts().join(" | ")
-                );
-            }
-            sim.into_messages().collect::<Vec<_>>()
-        };
-        for message in messages {
+        for message in self.messages_of_click(text) {
             self.update(message);
         }
     }
